@@ -1,0 +1,30 @@
+"""Which language a document is in. frontwire codes English; anything else is stored and reported, never coded."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+_LOCK = threading.Lock()
+_READY = False
+_MIN_LETTERS = 40  # below this, language identification is a guess: assume the declared/English language
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of ``text``'s main language, or None when the text is too short to tell."""
+    sample = text[:3000]
+    if len(re.findall(r"[^\W\d_]", sample)) < _MIN_LETTERS:
+        return None
+    global _READY
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    with _LOCK:
+        if not _READY:
+            DetectorFactory.seed = 0  # deterministic: the same text always gets the same answer
+            _READY = True
+    try:
+        ranked = detect_langs(sample)
+    except LangDetectException:
+        return None
+    return ranked[0].lang.split("-")[0] if ranked else None

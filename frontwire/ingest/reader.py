@@ -1,0 +1,176 @@
+"""Walk the inputs named on the command line and yield one ``RawDocument`` (or ``Failure``) per article."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from frontwire.config import Settings
+from frontwire.errors import InputError, InputTooLarge, MalformedInput, MissingInput
+from frontwire.ingest.decode import decode_bytes
+from frontwire.records import Failure, RawDocument
+
+log = logging.getLogger("frontwire.ingest")
+
+TEXT_SUFFIXES = {".txt"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+JSONL_FIELDS = {"id", "text", "html", "url", "title", "source", "published_at", "language"}
+
+
+def iter_raw_documents(
+    paths: Iterable[str],
+    settings: Settings,
+    *,
+    published: str | None = None,
+    source: str | None = None,
+    stdin: IO[str] | None = None,
+) -> Iterator[RawDocument | Failure]:
+    """Yield every article found under ``paths``, in a stable order, and a ``Failure`` for each unreadable one.
+
+    ``published`` and ``source`` fill in what a plain ``.txt``/``.html`` file lacks; a JSONL line's own fields win.
+    """
+    for name in paths:
+        if name == "-":
+            yield from _iter_jsonl_lines(stdin or sys.stdin, "<stdin>", settings, published, source)
+            continue
+        path = Path(name)
+        if not path.exists():
+            yield _failure(MissingInput(f"{name}: no such file or folder", hint="check the path"), name)
+        elif path.is_dir():
+            yield from _iter_folder(path, settings, published, source)
+        else:
+            yield from _iter_file(path, settings, published, source, explicit=True)
+
+
+def _iter_folder(folder: Path, settings: Settings, published: str | None, source: str | None
+                 ) -> Iterator[RawDocument | Failure]:
+    # os.walk with sorted names: stable order, no list of every path held at once for huge trees
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file_name in sorted(files):
+            path = Path(root) / file_name
+            if path.suffix.lower() in KNOWN_SUFFIXES and not file_name.startswith("."):
+                yield from _iter_file(path, settings, published, source, explicit=False)
+
+
+def _iter_file(path: Path, settings: Settings, published: str | None, source: str | None, *, explicit: bool
+               ) -> Iterator[RawDocument | Failure]:
+    suffix = path.suffix.lower()
+    origin = str(path)
+    if suffix not in KNOWN_SUFFIXES and not explicit:
+        return
+    try:
+        if suffix in JSONL_SUFFIXES:
+            _check_size(path, settings)
+            with open(path, "rb") as handle:
+                yield from _iter_jsonl_bytes(handle, origin, settings, published, source)
+            return
+        text = read_text_file(path, settings)
+    except InputError as exc:
+        yield _failure(exc, origin)
+        return
+    except OSError as exc:
+        yield _failure(InputError(f"{origin}: cannot be read ({exc.strerror})", hint="check its permissions"), origin)
+        return
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
+        yield RawDocument(id=None, html=text, published_at=published, source=source, origin=origin)
+    else:
+        yield RawDocument(id=None, text=text, published_at=published, source=source, origin=origin)
+
+
+def read_text_file(path: Path, settings: Settings) -> str:
+    """Read one file as text, refusing what is too large, empty, binary or undecodable."""
+    _check_size(path, settings)
+    data = path.read_bytes()
+    text, warning = decode_bytes(data, str(path))
+    if warning:
+        log.warning(warning)
+    return text
+
+
+def _check_size(path: Path, settings: Settings) -> None:
+    size = path.stat().st_size
+    if size > settings.max_input_bytes:
+        raise InputTooLarge(
+            f"{path}: {size:,} bytes is over the limit of {settings.max_input_bytes:,}",
+            hint="split it, or raise the limit with --max-bytes or FRONTWIRE_MAX_INPUT_BYTES",
+        )
+
+
+def _iter_jsonl_bytes(handle: IO[bytes], origin: str, settings: Settings, published: str | None,
+                      source: str | None) -> Iterator[RawDocument | Failure]:
+    for number, raw_line in enumerate(handle, start=1):
+        where = f"{origin}:{number}"
+        if not raw_line.strip():
+            continue
+        if len(raw_line) > settings.max_input_bytes:
+            yield _failure(InputTooLarge(f"{where}: line of {len(raw_line):,} bytes is over the limit",
+                                         hint="raise FRONTWIRE_MAX_INPUT_BYTES"), where)
+            continue
+        try:
+            line, warning = decode_bytes(raw_line, where)
+            if warning:
+                log.warning(warning)
+        except InputError as exc:
+            yield _failure(exc, where)
+            continue
+        yield _parse_jsonl_line(line, where, published, source)
+
+
+def _iter_jsonl_lines(handle: IO[str], origin: str, settings: Settings, published: str | None,
+                      source: str | None) -> Iterator[RawDocument | Failure]:
+    for number, line in enumerate(handle, start=1):
+        if line.strip():
+            where = f"{origin}:{number}"
+            if len(line) > settings.max_input_bytes:
+                yield _failure(InputTooLarge(f"{where}: line is over the size limit",
+                                             hint="raise FRONTWIRE_MAX_INPUT_BYTES"), where)
+                continue
+            yield _parse_jsonl_line(line, where, published, source)
+
+
+def _parse_jsonl_line(line: str, where: str, published: str | None, source: str | None) -> RawDocument | Failure:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return _failure(MalformedInput(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})",
+                                       hint="fix or remove that line; the other lines were read"), where)
+    if not isinstance(record, dict):
+        return _failure(MalformedInput(f"{where}: a JSON object was expected", hint='write {"id": ..., "text": ...}'),
+                        where)
+    text, html = record.get("text"), record.get("html")
+    if not isinstance(text, str | None) or not isinstance(html, str | None) or not (text or html):
+        return _failure(MalformedInput(f"{where}: needs a non-empty string 'text' or 'html'",
+                                       hint='write {"id": ..., "text": ...}'), where)
+    doc_id = record.get("id")
+    return RawDocument(
+        id=str(doc_id) if doc_id not in (None, "") else None,
+        text=text if text else None,
+        html=None if text else html,
+        url=_str_or_none(record.get("url")),
+        title=_str_or_none(record.get("title")),
+        source=_str_or_none(record.get("source")) or source,
+        published_at=_str_or_none(record.get("published_at")) or published,
+        language=_str_or_none(record.get("language")),
+        origin=where,
+    )
+
+
+def _str_or_none(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def _failure(exc: InputError, origin: str) -> Failure:
+    return Failure(origin=origin, stage=exc.stage, reason=str(exc))
