@@ -1,0 +1,240 @@
+"""The ``Store``: documents, claims, failures and analysts' merge decisions over SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from frontwire.errors import MissingDependency, StoreError
+from frontwire.records import Claim, Document, Failure
+from frontwire.store.migrations import MIGRATIONS
+
+
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    name: str
+    param: str
+    autoincrement: str
+    json_type: str
+
+
+SQLITE = Dialect("sqlite", "?", "INTEGER PRIMARY KEY AUTOINCREMENT", "TEXT")
+POSTGRES = Dialect("postgresql", "%s", "BIGSERIAL PRIMARY KEY", "TEXT")
+
+
+def open_store(url: str) -> Store:
+    """Open (creating and migrating if needed) the store at ``url``: a SQLite path or a ``postgresql://`` URL."""
+    if url.startswith(("postgresql://", "postgres://")):
+        try:
+            import psycopg
+        except ImportError as exc:
+            raise MissingDependency("psycopg", "postgres") from exc
+        try:
+            connection = psycopg.connect(url, autocommit=False)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to PostgreSQL at {_redact(url)}: {str(exc).strip().splitlines()[0]}",
+                             hint="check that the server runs and the URL, user and database are right") from exc
+        return Store(connection, POSTGRES, url)
+    try:
+        connection = sqlite3.connect(url, timeout=30, isolation_level=None)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA foreign_keys=ON")
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the SQLite store {url}: {exc}",
+                         hint="check the path and that the file is a frontwire database") from exc
+    return Store(connection, SQLITE, url)
+
+
+def _redact(url: str) -> str:
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://***@{rest.split('@', 1)[1]}"
+    return url
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A connection to frontwire's database. Use it as a context manager; it closes on exit."""
+
+    def __init__(self, connection: Any, dialect: Dialect, url: str) -> None:
+        self.connection = connection
+        self.dialect = dialect
+        self.url = url
+        try:
+            self.migrate()
+        except Exception as exc:
+            connection.close()
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(f"cannot prepare the store {_redact(url)}: {exc}",
+                             hint="is this a frontwire database? point --db at a new file to start afresh") from exc
+
+    # -- plumbing -------------------------------------------------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", self.dialect.param) if self.dialect.param != "?" else sql
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        cursor = self.connection.cursor()
+        cursor.execute(self._sql(sql), tuple(params))
+        return cursor
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing: an interrupted write leaves the store as it was before it."""
+        if self.dialect is SQLITE:
+            self.connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.connection.execute("ROLLBACK")
+                raise
+            self.connection.execute("COMMIT")
+        else:
+            try:
+                yield
+            except BaseException:
+                self.connection.rollback()
+                raise
+            self.connection.commit()
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations this database has not seen; return their names."""
+        with self.transaction():
+            self._execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+        done = {row[0] for row in self._execute("SELECT name FROM schema_migrations").fetchall()}
+        if self.dialect is POSTGRES:
+            self.connection.commit()
+        applied = []
+        for name, statements in MIGRATIONS:
+            if name in done:
+                continue
+            with self.transaction():
+                for statement in statements:
+                    self._execute(statement.format(id=self.dialect.autoincrement, json=self.dialect.json_type))
+                self._execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", (name, _now()))
+            applied.append(name)
+        return applied
+
+    def migrations(self) -> list[str]:
+        return [row[0] for row in self._execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()]
+
+    # -- writing --------------------------------------------------------------------------------------------
+    def has_document(self, content_hash: str) -> bool:
+        row = self._execute("SELECT 1 FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
+        return row is not None
+
+    def save_document(self, document: Document, claims: Sequence[Claim] = ()) -> bool:
+        """Store ``document`` with its claims in one transaction. Return False if it was already stored."""
+        version_key = document.url or document.id
+        record = json.dumps(document.to_dict(), ensure_ascii=False, sort_keys=True)
+        with self.transaction():
+            if self.has_document(document.content_hash):
+                return False
+            row = self._execute("SELECT COALESCE(MAX(version), 0) FROM documents WHERE version_key = ?",
+                                (version_key,)).fetchone()
+            self._execute(
+                "INSERT INTO documents (content_hash, doc_id, version_key, version, url, title, published_at, source,"
+                " language, status, origin, record, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (document.content_hash, document.id, version_key, int(row[0]) + 1, document.url, document.title,
+                 document.published_at.isoformat() if document.published_at else None, document.source,
+                 document.language, document.status, document.origin, record, _now()),
+            )
+            for claim in claims:
+                self._execute(
+                    "INSERT INTO claims (claim_id, content_hash, doc_id, event_date, country, admin1, location,"
+                    " event_type, sub_event_type, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (claim_id) DO NOTHING",
+                    (claim.event_id, document.content_hash, claim.doc_id,
+                     claim.event_date.isoformat() if claim.event_date else None, claim.country, claim.admin1,
+                     claim.location, claim.event_type, claim.sub_event_type,
+                     json.dumps(claim.to_dict(), ensure_ascii=False, sort_keys=True)),
+                )
+        return True
+
+    def record_failure(self, failure: Failure) -> None:
+        """Note a document that could not be processed; the same failure twice is noted once."""
+        with self.transaction():
+            self._execute(
+                "INSERT INTO failures (origin, stage, reason, doc_id, created_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (origin, stage, reason) DO NOTHING",
+                (failure.origin, failure.stage, failure.reason, failure.doc_id, _now()),
+            )
+
+    def add_decision(self, kind: str, claim_ids: Sequence[str], note: str | None = None) -> None:
+        """Record an analyst's ``split`` or ``join`` of claims; the ledger honours it on every run."""
+        if kind not in ("split", "join"):
+            raise StoreError(f"unknown merge decision {kind!r}", hint="use 'split' or 'join'")
+        ids = json.dumps(sorted(set(claim_ids)))
+        with self.transaction():
+            self._execute("INSERT INTO merge_decisions (kind, claim_ids, note, created_at) VALUES (?, ?, ?, ?)"
+                          " ON CONFLICT (kind, claim_ids) DO NOTHING", (kind, ids, note, _now()))
+
+    # -- reading --------------------------------------------------------------------------------------------
+    def iter_documents(self, *, status: str | None = None) -> Iterator[Document]:
+        sql = "SELECT record, origin FROM documents"
+        params: tuple[Any, ...] = ()
+        if status:
+            sql, params = sql + " WHERE status = ?", (status,)
+        for record, origin in self._execute(sql + " ORDER BY doc_id, version", params).fetchall():
+            document = Document.from_dict(json.loads(record))
+            yield _with_origin(document, origin)
+
+    def get_document(self, doc_id: str) -> Document | None:
+        row = self._execute("SELECT record, origin FROM documents WHERE doc_id = ? ORDER BY version DESC",
+                            (doc_id,)).fetchone()
+        return _with_origin(Document.from_dict(json.loads(row[0])), row[1]) if row else None
+
+    def iter_claims(self, *, date_from: str | None = None, date_to: str | None = None,
+                    country: str | None = None, event_type: str | None = None) -> Iterator[Claim]:
+        """Every stored claim, ordered by its id, optionally filtered."""
+        where, params = [], []
+        if date_from:
+            where.append("event_date >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("event_date <= ?")
+            params.append(date_to)
+        if country:
+            where.append("LOWER(country) = LOWER(?)")
+            params.append(country)
+        if event_type:
+            where.append("(LOWER(event_type) = LOWER(?) OR LOWER(sub_event_type) = LOWER(?))")
+            params.extend([event_type, event_type])
+        sql = "SELECT record FROM claims" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY claim_id"
+        for (record,) in self._execute(sql, params).fetchall():
+            yield Claim.from_dict(json.loads(record))
+
+    def failures(self) -> list[Failure]:
+        rows = self._execute("SELECT origin, stage, reason, doc_id FROM failures ORDER BY id").fetchall()
+        return [Failure(origin=r[0], stage=r[1], reason=r[2], doc_id=r[3]) for r in rows]
+
+    def decisions(self) -> list[tuple[str, tuple[str, ...], str | None]]:
+        rows = self._execute("SELECT kind, claim_ids, note FROM merge_decisions ORDER BY id").fetchall()
+        return [(kind, tuple(json.loads(ids)), note) for kind, ids, note in rows]
+
+    def counts(self) -> dict[str, int]:
+        return {table: int(self._execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])  # noqa: S608 - fixed names
+                for table in ("documents", "claims", "failures", "merge_decisions")}
+
+
+def _with_origin(document: Document, origin: str | None) -> Document:
+    from dataclasses import replace
+
+    return replace(document, origin=origin or document.origin)
