@@ -1,0 +1,50 @@
+"""What every command shares: --db, input options, logging to standard error, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="URL",
+                        help="SQLite file path or postgresql:// URL (default: $FRONTWIRE_DB, else ./frontwire.db)")
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help=".txt, .html, .jsonl files, folders (recursively), or - for JSONL on standard input")
+    parser.add_argument("--examples", action="store_true",
+                        help="also read the example reports bundled with frontwire")
+    parser.add_argument("--published", metavar="DATE",
+                        help="publication date (YYYY-MM-DD) for plain files that lack one")
+    parser.add_argument("--source", metavar="NAME", help="the outlet, for plain files that lack one")
+    parser.add_argument("--max-bytes", type=int, metavar="N",
+                        help="refuse input files larger than N bytes (default 20,000,000; $FRONTWIRE_MAX_INPUT_BYTES)")
+
+
+def input_paths(args: argparse.Namespace) -> list[str]:
+    from frontwire.config import DATA_DIR
+
+    paths = list(args.paths)
+    if args.examples:
+        paths.append(str(DATA_DIR / "examples"))
+    return paths
+
+
+def setup_logging(verbosity: int) -> None:
+    level = logging.WARNING - 10 * verbosity
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("frontwire: %(message)s"))
+    root = logging.getLogger("frontwire")
+    root.handlers[:] = [handler]
+    root.setLevel(max(logging.DEBUG, min(logging.ERROR, level)))
+    root.propagate = False
+
+
+def say(message: str) -> None:
+    """One line on standard error: what happened and, for problems, what to do."""
+    print(f"frontwire: {message}", file=sys.stderr, flush=True)

@@ -1,0 +1,145 @@
+"""Run the stages over documents: clean -> nlp -> extract -> geo -> dates -> claims.
+
+    pipeline = Pipeline(Settings.load())
+    for result in pipeline.run(iter_raw_documents(paths, settings)):
+        result.document, result.claims, result.failure
+
+Documents are parsed in batches (``nlp.pipe``). One bad document never stops the batch: it comes back with a
+``Failure`` naming its stage and reason, and the next document goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from frontwire.clean import clean_raw
+from frontwire.config import Settings
+from frontwire.dates import resolve_event_date
+from frontwire.errors import FrontwireError
+from frontwire.extract import compose_notes, extract_frames
+from frontwire.geo import resolve_event_place
+from frontwire.nlp import parse
+from frontwire.records import Claim, Document, EventFrame, Failure, RawDocument
+
+log = logging.getLogger("frontwire.pipeline")
+
+
+@dataclass(slots=True)
+class Result:
+    """One input's outcome: its document (if it could be read), its claims, and its failure (if any)."""
+
+    document: Document | None
+    claims: list[Claim] = field(default_factory=list)
+    failure: Failure | None = None
+
+
+class Pipeline:
+    """The whole chain of stages, built once (the spaCy model and gazetteer load when first needed)."""
+
+    def __init__(self, settings: Settings | None = None, *, classifier: Any = None) -> None:
+        self.settings = settings or Settings()
+        self.classifier = classifier
+
+    def run(self, items: Iterable[RawDocument | Failure], *, skip: Any = None) -> Iterator[Result]:
+        """Process ``items`` in order, yielding one ``Result`` per item.
+
+        ``skip(content_hash) -> bool`` lets a caller (the store) skip documents it already holds, before the
+        costly stages run.
+        """
+        batch: list[Document] = []
+        for item in items:
+            if isinstance(item, Failure):
+                yield Result(document=None, failure=item)
+                continue
+            try:
+                document = clean_raw(item)
+            except FrontwireError as exc:
+                yield Result(document=None, failure=Failure(item.origin, exc.stage, str(exc), item.id))
+                continue
+            if skip is not None and skip(document.content_hash):
+                continue
+            if document.status != "ok":
+                failure = Failure(document.origin, "clean", document.error or document.status, document.id)
+                yield Result(document=document, failure=failure)
+                continue
+            batch.append(document)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._process_batch(batch)
+                batch = []
+        if batch:
+            yield from self._process_batch(batch)
+
+    def _process_batch(self, documents: list[Document]) -> Iterator[Result]:
+        parsed = parse((d.text for d in documents), model=self.settings.spacy_model,
+                       batch_size=self.settings.batch_size)
+        for document, doc in zip(documents, parsed, strict=True):
+            try:
+                claims = self.claims_for_document(document, doc)
+            except Exception as exc:  # noqa: BLE001 - one document's bug must not stop the batch
+                log.debug("extraction failed for %s", document.origin, exc_info=True)
+                reason = f"{document.origin}: extraction failed ({type(exc).__name__}: {exc}); please report it"
+                failed = replace(document, status="failed", error=reason)
+                yield Result(document=failed, failure=Failure(document.origin, "extract", reason, document.id))
+                continue
+            yield Result(document=document, claims=claims)
+
+    def claims_for_document(self, document: Document, doc: Any) -> list[Claim]:
+        """Extract, place and date every event of one parsed document."""
+        frames = extract_frames(document, doc, classifier=self.classifier)
+        return [assemble_claim(document, frame, index) for index, frame in enumerate(frames)]
+
+
+def assemble_claim(document: Document, frame: EventFrame, index: int) -> Claim:
+    """Place and date ``frame`` and turn it into the ``Claim`` (event record) this document makes."""
+    place = resolve_event_place(frame, document)
+    when = resolve_event_date(frame, document)
+    chain = list(frame.claim_chain)
+    if document.source and (not chain or chain[-1] != document.source):
+        chain.append(document.source)
+    claim = Claim(
+        event_id=claim_id(document, frame, index),
+        doc_id=document.id,
+        event_type=frame.event_type,
+        sub_event_type=frame.sub_event_type,
+        disorder_type=frame.disorder_type,
+        event_date=when.event_date if when else None,
+        date_start=when.date_start if when else None,
+        date_end=when.date_end if when else None,
+        time_precision=when.time_precision if when else None,
+        actor1=frame.actor1,
+        actor1_country=frame.actor1_country,
+        actor2=frame.actor2,
+        actor2_country=frame.actor2_country,
+        inter1=frame.inter1,
+        inter2=frame.inter2,
+        interaction=frame.interaction,
+        country=place.country if place else (frame.country_hints[0] if frame.country_hints else None),
+        admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None,
+        location=place.location if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=place.geo_precision if place else 3,
+        place_id=place.place_id if place else None,
+        fatalities=frame.fatalities,
+        losses=frame.losses,
+        claimed_by=frame.claimed_by,
+        claim_chain=tuple(chain),
+        reported_by=document.source,
+        modality=frame.modality,
+        evidence=frame.evidence or (frame.anchor,),
+        confidence=frame.confidence,
+        date_reason=when.reason if when else "no date in the text and no publication date",
+        place_reason=place.reason if place else "no place found in the text",
+    )
+    return replace(claim, notes=compose_notes(claim))
+
+
+def claim_id(document: Document, frame: EventFrame, index: int) -> str:
+    """Stable: the same document content gives the same ids, whatever the run."""
+    key = f"{document.content_hash}|{index}|{frame.sub_event_type}|{frame.anchor.start}"
+    return "clm-" + hashlib.sha256(key.encode()).hexdigest()[:20]
