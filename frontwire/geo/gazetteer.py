@@ -1,0 +1,257 @@
+"""The in-memory gazetteer: the bundled places merged with the user's imports, indexed by phonetic key.
+
+Loaded on first use (``get_gazetteer``), never at import. Entries live in parallel columns (no object per
+place) and are materialised as ``GazetteerPlace`` only when a lookup returns them. The index maps a phonetic
+key to one entry number, or to a tuple of them for shared names.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from frontwire.config import DATA_DIR
+from frontwire.geo.normalize import phonetic_keys, strict_key
+from frontwire.geo.store import read_rows
+
+BUNDLED = DATA_DIR / "gazetteer" / "places.tsv.gz"
+_KIND_CODES = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
+_KIND_NAMES = {v: k for k, v in _KIND_CODES.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerPlace:
+    """One gazetteer entry as lookups return it."""
+
+    index: int
+    id: str
+    kind: str  # country, admin1, admin2, place
+    name: str
+    lat: float | None
+    lon: float | None
+    cc: str
+    admin1: str  # admin1 code within the country ("14")
+    admin2: str  # admin2 name where known
+    population: int
+    names: tuple[str, ...]
+    historic: bool
+
+
+class Gazetteer:
+    """Places, admin units and countries with a phonetic-key index. Build with ``Gazetteer.load``."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.kinds = array("b")
+        self.primary: list[str] = []
+        self.lats = array("d")
+        self.lons = array("d")
+        self.ccs: list[str] = []
+        self.admin1s: list[str] = []
+        self.admin2s: list[str] = []
+        self.pops = array("q")
+        self.flags: list[str] = []
+        self.alt: list[str] = []
+        self.index: dict[str, int | tuple[int, ...]] = {}
+        self._by_id: dict[str, int] = {}
+        self._admin1: dict[tuple[str, str], int] = {}
+        self._country: dict[str, int] = {}
+        self._by_unit: dict[tuple[str, str], list[int]] | None = None
+        self._fuzzy_keys: dict[tuple[str, str], tuple[list[str], list[int]]] = {}
+
+    # -- building ---------------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, paths: Iterable[Path] = (BUNDLED,)) -> Gazetteer:
+        """Load gazetteer files in order; a later file's entry with the same id replaces an earlier one and
+        keeps the earlier spellings (a user's AZ.txt improves the bundled village, loses none of its names)."""
+        rows: dict[str, list[str]] = {}
+        for path in paths:
+            for row in read_rows(Path(path)):
+                old = rows.get(row[0])
+                if old is not None:
+                    row[11] = "|".join(dict.fromkeys(row[11].split("|") + old[11].split("|")))
+                    row[12] = "|".join(sorted(set(row[12].split("|")) | set(old[12].split("|"))))
+                    if not row[3]:
+                        row[3], row[4] = old[3], old[4]
+                rows[row[0]] = row
+        gaz = cls()
+        for row in rows.values():
+            gaz._add(row)
+        gaz._freeze()
+        return gaz
+
+    def _add(self, row: list[str]) -> None:
+        i = len(self.ids)
+        pid, kind, name, lat, lon, cc, a1, a2, pop, flags, _alias, names, keys = row
+        self.ids.append(pid)
+        self.kinds.append(_KIND_CODES[kind])
+        self.primary.append(name)
+        self.lats.append(float(lat) if lat else float("nan"))
+        self.lons.append(float(lon) if lon else float("nan"))
+        self.ccs.append(_intern(cc))
+        self.admin1s.append(_intern(a1))
+        self.admin2s.append(_intern(a2))
+        self.pops.append(int(pop or 0))
+        self.flags.append(_intern(flags))
+        self.alt.append(names)
+        self._by_id[pid] = i
+        if kind == "admin1":
+            self._admin1[(cc, a1)] = i
+        elif kind == "country":
+            self._country[cc] = i
+        index = self.index
+        for key in keys.split("|"):
+            if not key:
+                continue
+            old = index.get(key)
+            if old is None:
+                index[key] = i
+            elif isinstance(old, int):
+                index[key] = (old, i) if old != i else old
+            elif i not in old:
+                index[key] = (*old, i)
+
+    def _freeze(self) -> None:
+        self.index = dict(self.index)
+
+    # -- access -----------------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def place(self, i: int) -> GazetteerPlace:
+        """The entry number ``i`` as a record."""
+        lat = self.lats[i]
+        return GazetteerPlace(
+            index=i, id=self.ids[i], kind=_KIND_NAMES[self.kinds[i]], name=self.primary[i],
+            lat=None if lat != lat else lat, lon=None if lat != lat else self.lons[i], cc=self.ccs[i],
+            admin1=self.admin1s[i], admin2=self.admin2s[i], population=self.pops[i],
+            names=tuple(self.alt[i].split("|")), historic="h" in self.flags[i],
+        )
+
+    def by_id(self, place_id: str) -> GazetteerPlace | None:
+        i = self._by_id.get(place_id)
+        return None if i is None else self.place(i)
+
+    def admin1_of(self, i: int) -> int | None:
+        """Entry number of the admin1 unit entry ``i`` lies in (itself for an admin1)."""
+        return self._admin1.get((self.ccs[i], self.admin1s[i]))
+
+    def admin1_name(self, cc: str, code: str) -> str | None:
+        i = self._admin1.get((cc, code))
+        return None if i is None else self.primary[i]
+
+    def country_index(self, cc: str) -> int | None:
+        return self._country.get(cc)
+
+    def country_name(self, cc: str) -> str | None:
+        i = self._country.get(cc)
+        return None if i is None else self.primary[i]
+
+    # -- lookups ----------------------------------------------------------------------------------------
+
+    def lookup(self, name: str) -> list[int]:
+        """Entry numbers whose spellings share a phonetic key with ``name`` (any romanisation)."""
+        found: list[int] = []
+        for key in phonetic_keys(name):
+            hit = self.index.get(key)
+            if hit is None:
+                continue
+            if isinstance(hit, int):
+                found.append(hit)
+            else:
+                found.extend(hit)
+        return list(dict.fromkeys(found))
+
+    def exact(self, i: int, name: str) -> bool:
+        """True when ``name`` equals one of entry ``i``'s spellings up to diacritics and case."""
+        key = strict_key(name)
+        return any(strict_key(n) == key for n in self.alt[i].split("|"))
+
+    def members(self, cc: str, admin1: str | None = None) -> list[int]:
+        """Entry numbers of the places in a country, or in one admin1 unit of it."""
+        if self._by_unit is None:
+            units: dict[tuple[str, str], list[int]] = defaultdict(list)
+            for i, kind in enumerate(self.kinds):
+                if kind >= 2:
+                    units[(self.ccs[i], self.admin1s[i])].append(i)
+                    units[(self.ccs[i], "*")].append(i)
+            self._by_unit = dict(units)
+        return self._by_unit.get((cc, admin1 or "*"), [])
+
+    def fuzzy(self, name: str, cc: str, admin1: str | None = None, cutoff: float = 84.0,
+              limit: int = 5) -> list[tuple[int, float]]:
+        """Closest spellings of ``name`` among one country's (or admin1's) places: (entry, score 0..100).
+
+        The last resort for a name no key matches: rapidfuzz's ratio on phonetic keys, so that it measures
+        the edits romanisations do not explain (``Chaprand`` against ``Chapand``).
+        """
+        try:
+            from rapidfuzz import fuzz, process
+        except ImportError:  # optional: without rapidfuzz there is no fuzzy tier
+            return []
+        unit = (cc, admin1 or "*")
+        if unit not in self._fuzzy_keys:
+            keys: list[str] = []
+            owners: list[int] = []
+            for i in self.members(cc, admin1):
+                for key in {k for n in self.alt[i].split("|") for k in phonetic_keys(n)}:
+                    keys.append(key)
+                    owners.append(i)
+            self._fuzzy_keys[unit] = (keys, owners)
+        keys, owners = self._fuzzy_keys[unit]
+        best: dict[int, float] = {}
+        for query in phonetic_keys(name):
+            for _key, score, pos in process.extract(query, keys, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                                   limit=limit * 3):
+                owner = owners[pos]
+                best[owner] = max(best.get(owner, 0.0), score)
+        return sorted(best.items(), key=lambda kv: -kv[1])[:limit]
+
+
+_interned: dict[str, str] = {}
+
+
+def _intern(value: str) -> str:
+    return _interned.setdefault(value, value)
+
+
+_lock = threading.Lock()
+_cache: dict[tuple[str, ...], Gazetteer] = {}
+
+
+def default_extra_dir() -> str:
+    """Where `frontwire gazetteer import` writes: $FRONTWIRE_GAZETTEER_DIR, else the per-user data dir."""
+    env = os.environ.get("FRONTWIRE_GAZETTEER_DIR")
+    if env:
+        return env
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return os.path.join(base, "frontwire", "gazetteer")
+
+
+def extension_files(extra_dir: str | None) -> list[Path]:
+    folder = Path(extra_dir or default_extra_dir())
+    return sorted(folder.glob("*.tsv.gz")) if folder.is_dir() else []
+
+
+def get_gazetteer(extra_dir: str | None = None) -> Gazetteer:
+    """The gazetteer (bundled + imports in ``extra_dir``, default ``default_extra_dir()``), cached per process.
+
+    The cache key includes the import files and their modification times, so an import in this process is
+    seen by the next call.
+    """
+    files = extension_files(extra_dir)
+    cache_key = (str(BUNDLED), *(f"{p}:{p.stat().st_mtime_ns}" for p in files))
+    with _lock:
+        gaz = _cache.get(cache_key)
+        if gaz is None:
+            gaz = Gazetteer.load([BUNDLED, *files])
+            _cache.clear()
+            _cache[cache_key] = gaz
+        return gaz

