@@ -26,7 +26,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("byline", re.compile(r"^(by|written by|reporting by|editing by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}"
                           r"(\s*(and|,)\s*[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3})*\s*$")),
     ("timestamp line", re.compile(r"^(published|updated|last updated|posted)\s*(on|:)?\s*[\w ,:.+-]{0,60}$", re.I)),
-    ("photo credit", re.compile(r"^((photo|image|picture|credit|photograph|file photo)s?\s*(:|by)\s*.{1,80}|"
+    ("photo credit", re.compile(r"^((?i:(photo|image|picture|credit|photograph|file photo)s?\s*(:|by)\s*.{1,80})|"
                                 r"[A-Z]{1,5}(/[A-Z][\w ]{1,30})?|\(?(AFP|AP|Reuters|Getty Images|EPA|AA|Xinhua|"
                                 r"TASS|Sputnik|Anadolu( Agency)?)( via Getty Images)?\)?)$")),
 )
