@@ -30,12 +30,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def query_events(settings: Settings, *, date_from: str | None = None, date_to: str | None = None,
                  country: str | None = None, event_type: str | None = None, text: str | None = None) -> list[dict]:
-    """Merged events from the store as SCHEMA.md dicts, filtered; the library call behind the command."""
+    """Merged events from the store as SCHEMA.md dicts, filtered; the library call behind the command.
+
+    Claims are merged first and events filtered after, so a filter never splits an event whose claims differ
+    on the filtered field.
+    """
     with open_store(settings.db) as store:
-        claims = list(store.iter_claims(date_from=date_from, date_to=date_to, country=country,
-                                        event_type=event_type))
+        claims = list(store.iter_claims())
         decisions = [MergeDecision(kind=kind, claim_ids=ids, note=note) for kind, ids, note in store.decisions()]
     events = [event_to_dict(event) for event in merge_claims(claims, decisions=decisions)]
+    if date_from:
+        events = [e for e in events if (e.get("date_end") or e.get("event_date") or "") >= date_from]
+    if date_to:
+        events = [e for e in events if (e.get("date_start") or e.get("event_date") or "9999") <= date_to]
+    if country:
+        events = [e for e in events if (e.get("country") or "").lower() == country.lower()]
+    if event_type:
+        wanted = event_type.lower()
+        events = [e for e in events if wanted in ((e.get("event_type") or "").lower(),
+                                                  (e.get("sub_event_type") or "").lower())]
     if text:
         needle = text.lower()
         events = [e for e in events if needle in _searchable(e)]
