@@ -248,6 +248,10 @@ def compatibility(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     """A score for two claims being one happening (higher is better), or None when they cannot be."""
     if a.doc_id == b.doc_id or not a.mergeable or not b.mergeable:
         return None  # one document reports one event once: its claims are distinct events
+    if (a.sub_event_type in TERRITORY_TYPES or b.sub_event_type in TERRITORY_TYPES) and a.level != b.level:
+        # A capture is of one place: a district-level capture claim is of the district, or of a village
+        # the gazetteer lacks, never of whichever named village the same report set mentions.
+        return None
     scores = (type_score(a.sub_event_type, b.sub_event_type), place_score(a, b), date_score(a, b), actor_score(a, b))
     if any(s is None for s in scores):
         return None

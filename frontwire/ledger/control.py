@@ -8,7 +8,7 @@ loser (actor2) is taken to have held it: that period is marked ``"basis": "impli
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -30,13 +30,14 @@ def _side(country: str | None, actor: str | None) -> str | None:
 
 
 def _names(claims: Iterable, *, supporting: bool) -> list[str]:
-    by_origin: dict[str, set[str]] = defaultdict(set)
+    """One name per origin: the spelling its claims use most, the shortest on a tie."""
+    by_origin: dict[str, Counter[str]] = defaultdict(Counter)
     for claim in claims:
         if (claim.modality in SUPPORTING) == supporting and (supporting or claim.modality == "denied"):
             who = claimant(claim)
             if who:
-                by_origin[origin_of(claim)].add(who)
-    return sorted(min(names) for names in by_origin.values())
+                by_origin[origin_of(claim)][who] += 1
+    return sorted(min(names, key=lambda n: (-names[n], len(n), n)) for names in by_origin.values())
 
 
 def _place_key(event: Event) -> str:

@@ -61,7 +61,7 @@ def loss_tallies(events: Iterable[Event], *, start: date | None = None, end: dat
     rows = []
     for (origin, *_rest), row in totals.items():
         spelled = names.get(origin)
-        row["claimed_by"] = min(spelled, key=lambda n: (-spelled[n], n)) if spelled else None
+        row["claimed_by"] = min(spelled, key=lambda n: (-spelled[n], len(n), n)) if spelled else None
         for key in ("date_start", "date_end"):
             row[key] = row[key].isoformat() if row[key] else None
         rows.append(row)

@@ -197,7 +197,9 @@ def supporting_sides(support: Sequence[Claim], all_claims: Sequence[Claim]) -> t
     sides = set()
     for claim in support:
         side = side_of(claim.claimed_by) or (side_of(claim.claim_chain[0]) if claim.claim_chain else None)
-        if side and (not parties or side in parties or ALIGNED.get(side) in parties):
+        # With both parties known, a third state's source is not one of theirs; with one known, the
+        # other party is unnamed and every side counts.
+        if side and (len(parties) < 2 or side in parties or ALIGNED.get(side) in parties):
             sides.add(side)
     return tuple(sorted(sides))
 
