@@ -1,0 +1,225 @@
+"""Actor mentions: who is named in a sentence, normalised to ACLED-style names with their country and inter code.
+
+ACLED names state forces "Military Forces of X (period)", "Police Forces of X (period)", and generic
+actors "Civilians (X)", "Protesters (X)", "Rioters (X)", "Unidentified Armed Group (X)". Armed groups and
+office holders come from the curated dictionary (``lexicon``). "The enemy" and similar partisan words are
+resolved against the speaker: in an Azerbaijani ministry's statement they mean Armenia's forces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from frontwire.extract.lexicon import Lexicon, Person, load_lexicon
+
+# Who fights whom: partisan words ("the enemy") in a party's statement refer to the other side.
+ADVERSARIES = {
+    "Azerbaijan": "Armenia", "Armenia": "Azerbaijan", "Artsakh": "Azerbaijan",
+    "Russia": "Ukraine", "Ukraine": "Russia", "Israel": "Palestine", "Palestine": "Israel",
+    "India": "Pakistan", "Pakistan": "India", "Ethiopia": "Eritrea",
+}
+
+_MILITARY_NOUNS = (r"(?:armed forces|military forces|security forces|government forces|forces|army|military|troops|"
+                   r"soldiers?|servicem[ae]n|units|commandos?|special forces|air forces?|aviation|artillery|"
+                   r"border guards?|army units|military units|army convoy|army's|defence forces|defense forces|"
+                   r"security personnel|military personnel|drones?|helicopters?|warplanes?|jets?|aircraft)")
+_POLICE_NOUNS = r"(?:police(?:m[ae]n|\s+forces|\s+officers?)?|policewom[ae]n|law enforcement|NDS|intelligence)"
+_CIVILIAN = r"(?:civilians?|residents?|villagers?|children|child|women|wom[ae]n|farmers?|shepherds?|sheperds?|teachers?|students?|journalists?|activists?|merchants?|passengers?|citizens?|worshippers|people|family|a man|a boy|a girl|employees?|scholars?|elders?|doctors?|bloggers?)"
+_PROTEST = r"(?:protesters?|protestors?|demonstrators?|rally|protest|marchers|strikers|picketers)"
+_RIOT = r"(?:rioters?|mob|crowd)"
+_UNIDENTIFIED = r"(?:unknown|unidentified)\s+(?:gunm[ae]n|armed m[ae]n|assailants?|attackers?|people|individuals?|persons?)|gunm[ae]n|armed m[ae]n|assailants?|perpetrators?"
+_PARTISAN = r"(?:the enemy|enemy(?: forces| troops| units| positions| aviation)?|occupiers|occupying forces|occupation forces|invading forces|invaders|aggressors?|the adversary|opposing side|the other side)"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in the text: ``kind`` is military, police, government, civilians, protesters, rioters,
+    unidentified, group, person or partisan."""
+
+    name: str
+    country: str | None
+    inter: int
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def state_actor(kind: str, country: str, on: date | None = None, lex: Lexicon | None = None) -> str:
+    """The ACLED name of a state's ``kind`` (Military Forces, Police Forces, Government) on date ``on``."""
+    lex = lex or load_lexicon()
+    suffix = lex.period_suffix(country, on)
+    stem = "the United States" if country == "United States" else country
+    return f"{kind} of {stem} {suffix}".strip()
+
+
+def generic_actor(kind: str, country: str | None) -> str:
+    """"Civilians (Armenia)", "Protesters (Afghanistan)", ..."""
+    return f"{kind} ({country})" if country else kind
+
+
+@lru_cache(maxsize=4)
+def _country_alternation(key: int) -> tuple[str, dict[str, str]]:
+    table = load_lexicon().country_by_word()
+    words = sorted(table, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words if len(w) > 1), table
+
+
+@lru_cache(maxsize=4)
+def _country_regex(key: int) -> tuple[re.Pattern[str], dict[str, str]]:
+    alternation, table = _country_alternation(key)
+    return re.compile(rf"\b({alternation})(?:'s)?\b", re.IGNORECASE), table
+
+
+def find_countries(text: str) -> list[tuple[str, int, int]]:
+    """Countries named in ``text`` by name, adjective or capital: (country, start, end)."""
+    regex, table = _country_regex(0)
+    out = []
+    for m in regex.finditer(text):
+        word = m.group(1)
+        if word in ("US", "U.S.", "AA", "UK") or word[0].isupper():
+            out.append((table[word.lower()], m.start(), m.end()))
+    return out
+
+
+def _group_patterns(lex: Lexicon) -> list[tuple[re.Pattern[str], object]]:
+    pats: list[tuple[re.Pattern[str], object]] = []
+    for group in lex.groups:
+        for alias in (group.name, *group.aliases):
+            flags = 0 if (alias.isupper() or len(alias) <= 4) else re.IGNORECASE
+            pats.append((re.compile(rf"(?<![\w-])(?:{re.escape(alias)})(?![\w-])", flags), group))
+        for alias in group.generic_aliases:
+            pats.append((re.compile(rf"(?<![\w-])(?:{re.escape(alias)})(?![\w-])"), ("generic", group)))
+    for person in lex.people:
+        pats.append((re.compile(rf"\b{re.escape(person.name)}\b"), person))
+    return pats
+
+
+@lru_cache(maxsize=4)
+def _cached_group_patterns(key: int) -> list[tuple[re.Pattern[str], object]]:
+    return _group_patterns(load_lexicon())
+
+
+def find_actors(text: str, *, home: str | None = None, speaker_country: str | None = None,
+                on: date | None = None, offset: int = 0) -> list[ActorMention]:
+    """Every actor mention in ``text`` (a sentence), left to right, with ACLED names.
+
+    ``home`` is the country the document is about (for "police", "civilians" with no adjective);
+    ``speaker_country`` resolves partisan words ("the enemy"); ``on`` picks the state forces' period.
+    """
+    lex = load_lexicon()
+    regex, table = _country_regex(0)
+    found: list[ActorMention] = []
+
+    def add(name: str, country: str | None, inter: int, kind: str, s: int, e: int) -> None:
+        found.append(ActorMention(name, country, inter, kind, s + offset, e + offset, text[s:e]))
+
+    country_alt, _ = _country_alternation(0)
+    adj = rf"(?P<c>{country_alt})(?:'s)?"
+    for m in re.finditer(rf"\b{adj}\s+(?:[\w-]+\s+){{0,2}}?{_MILITARY_NOUNS}\b", text, re.IGNORECASE):
+        country = table.get(m.group("c").lower())
+        if country and m.group("c")[0].isupper():
+            add(state_actor("Military Forces", country, on, lex), country, 1, "military", m.start(), m.end())
+    for m in re.finditer(rf"\b(?:armed forces|military forces|army|military|troops|forces|border guards?)\s+of\s+(?:the\s+)?(?:Republic of\s+)?{adj}",
+                         text, re.IGNORECASE):
+        country = table.get(m.group("c").lower())
+        if country:
+            add(state_actor("Military Forces", country, on, lex), country, 1, "military", m.start(), m.end())
+    for m in re.finditer(rf"\b{adj}\s+(?:[\w-]+\s+)?{_POLICE_NOUNS}\b", text, re.IGNORECASE):
+        country = table.get(m.group("c").lower())
+        if country and m.group("c")[0].isupper():
+            add(state_actor("Police Forces", country, on, lex), country, 1, "police", m.start(), m.end())
+    adj2 = adj.replace("?P<c>", "?P<d>")
+    for m in re.finditer(rf"\b{adj}\s+(?:government|authorities|officials)\b|\bgovernments? of\s+{adj2}", text, re.IGNORECASE):
+        country = table.get((m.group("c") or m.group("d")).lower())
+        if country:
+            add(state_actor("Government", country, on, lex), country, 1, "government", m.start(), m.end())
+    for pattern, item in _cached_group_patterns(0):
+        for m in pattern.finditer(text):
+            if isinstance(item, tuple):
+                group = item[1]
+                name = f"Islamic State ({home})" if home else group.name
+                add(name, home or group.country, group.inter, "group", m.start(), m.end())
+            elif isinstance(item, Person):
+                add(item.name, item.country, 1, "person", m.start(), m.end())
+            else:
+                add(item.name, item.country, item.inter, "group", m.start(), m.end())
+    generic = [
+        (_POLICE_NOUNS, "police"), (_CIVILIAN, "civilians"), (_PROTEST, "protesters"), (_RIOT, "rioters"),
+        (_UNIDENTIFIED, "unidentified"), (_PARTISAN, "partisan"),
+        (r"(?:security forces|government forces|soldiers?|troops|servicem[ae]n|the army|army units|military forces|"
+         r"armed forces|commandos?|security personnel|military personnel|check ?posts?|checkpoints?|military base|outposts?)",
+         "military"),
+    ]
+    for pattern, kind in generic:
+        flags = re.IGNORECASE if kind != "police" else 0
+        for m in re.finditer(rf"\b{pattern}\b", text, flags):
+            if kind == "police" and m.group(0) in ("NDS", "intelligence"):
+                country = home
+            else:
+                country = home
+            if kind == "partisan":
+                country = ADVERSARIES.get(speaker_country or "", None)
+                if country is None:
+                    continue
+                add(state_actor("Military Forces", country, on, lex), country, 1, "partisan", m.start(), m.end())
+            elif kind == "police":
+                if country:
+                    add(state_actor("Police Forces", country, on, lex), country, 1, "police", m.start(), m.end())
+            elif kind == "military":
+                if country:
+                    add(state_actor("Military Forces", country, on, lex), country, 1, "military", m.start(), m.end())
+            else:
+                label = {"civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters",
+                         "unidentified": "Unidentified Armed Group"}[kind]
+                inter = {"civilians": 7, "protesters": 6, "rioters": 5, "unidentified": 3}[kind]
+                add(generic_actor(label, country), country, inter, kind, m.start(), m.end())
+    return _drop_overlaps(found)
+
+
+def _drop_overlaps(found: list[ActorMention]) -> list[ActorMention]:
+    """Keep the longest mention where several overlap (specific patterns beat generic ones)."""
+    found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[ActorMention] = []
+    for m in found:
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def correct_person(name: str, *, cutoff: float = 85.0) -> Person | None:
+    """The known office holder that ``name`` spells (fuzzy: "Ilhan Aliyev" -> Ilham Aliyev), or None."""
+    people = load_lexicon().people
+    if not people:
+        return None
+    names = [p.name for p in people]
+    best = process.extractOne(name, names, scorer=fuzz.WRatio, score_cutoff=cutoff)
+    if best is None:
+        # surnames alone ("Aliyev said") when they are unambiguous
+        surname = [p for p in people if p.name.split()[-1].lower() == name.split()[-1].lower()]
+        return surname[0] if len(surname) == 1 else None
+    return people[best[2]]
+
+
+def actor_country(name: str | None) -> str | None:
+    """The country of an ACLED-style actor name ("Military Forces of Armenia (2018-)" -> "Armenia")."""
+    if not name:
+        return None
+    lex = load_lexicon()
+    m = re.match(r"(?:Military Forces|Police Forces|Government) of (?:the )?([^()]+?)\s*(?:\(|$)", name)
+    if m:
+        country = m.group(1).strip()
+        return "United States" if country == "United States" else country
+    m = re.search(r"\(([^()]+)\)\s*$", name)
+    if m and m.group(1) in {c.name for c in lex.countries}:
+        return m.group(1)
+    for group in lex.groups:
+        if name == group.name or name.startswith(group.name + " "):
+            return group.country
+    return None
