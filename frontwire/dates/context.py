@@ -1,0 +1,81 @@
+"""What the words around a date say about it: a statement's date, a plan, or history.
+
+"the ministry said on Monday" dates the statement, not the event; "talks will be held on Sunday" is a
+plan; "since October 10" and "in 1994" are history. These read only the sentence around the date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontwire.dates.vocabulary import FUTURE_CUES, FUTURE_CUES_NEAR, REPORT_GAP_WORDS, REPORT_VERBS
+
+_SENTENCE_END = re.compile(r"(?:[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n)")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[–—-]\s")
+_REPORT_BEFORE = re.compile(rf"\b(?P<verb>{REPORT_VERBS})\b", re.IGNORECASE)
+_REPORT_AFTER = re.compile(
+    r"^\s*,?\s*(?:[\w'’.-]+\s+){0,6}?(?P<verb>said|says|announced|reported|stated|claimed|confirmed|told|"
+    r"denied|tweeted|wrote|declared|warned)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"^\s*(?:(?:late|early|earlier|later)\s+)?(?:on|in|during)?\s*$", re.IGNORECASE)
+_FUTURE = re.compile(rf"\b(?:{FUTURE_CUES_NEAR})\b", re.IGNORECASE)
+_FUTURE_FAR = re.compile(rf"\b(?:{FUTURE_CUES})\b", re.IGNORECASE)
+_BACKGROUND_BEFORE = re.compile(
+    r"\b(?:since|ever\s+since|dating\s+back\s+to|as\s+far\s+back\s+as|as\s+early\s+as|back\s+in|anniversary\s+of)"
+    r"\s+(?:(?:early|mid|late|the|end\s+of|the\s+end\s+of|the\s+start\s+of)[-\s]+)*$", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``, found by a plain punctuation rule."""
+    left = 0
+    for match in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+        if match.end() <= start:
+            left = match.end()
+    right_match = _SENTENCE_END.search(text, end)
+    right = right_match.start() + 1 if right_match else len(text)
+    return left, right
+
+
+def clause_before(text: str, sentence_start: int, start: int) -> str:
+    """The words of the clause before the date (back to a comma, bracket, quote or the sentence start)."""
+    prefix = text[sentence_start:start]
+    breaks = list(_CLAUSE_BREAK.finditer(prefix))
+    return prefix[breaks[-1].end():] if breaks else prefix
+
+
+def report_cue(text: str, start: int, end: int) -> str:
+    """The reporting verb that makes this the date of a statement ("said", "according to"), or ""."""
+    sentence_start, sentence_end = sentence_bounds(text, start, end)
+    prefix = text[sentence_start:start]
+    clause = clause_before(text, sentence_start, start)
+    verbs = list(_REPORT_BEFORE.finditer(clause))
+    if verbs:
+        verb = verbs[-1]
+        gap = _WORD.findall(clause[verb.end():])
+        name = " ".join(verb["verb"].lower().split())
+        if name == "according to":
+            if len(gap) <= 8:
+                return name
+        elif all(word.lower() in REPORT_GAP_WORDS for word in gap):
+            return name
+    # "On Monday, the ministry said ..." : the date opens the sentence and a reporting verb follows.
+    if _CLAUSE_START.match(prefix):
+        after = _REPORT_AFTER.match(text[end:sentence_end])
+        if after and "," not in after.group()[1:]:
+            return after["verb"].lower()
+    return ""
+
+
+def future_cue(text: str, start: int, end: int) -> str:
+    """A word before the date, in its clause, that makes it a plan ("will", "scheduled"), or ""."""
+    sentence_start, _ = sentence_bounds(text, start, end)
+    clause = clause_before(text, sentence_start, start)
+    near = text[max(sentence_start, start - 12):start]
+    found = _FUTURE.search(near) or _FUTURE_FAR.search(clause[-90:])
+    return found.group().lower() if found else ""
+
+
+def background_cue(text: str, start: int) -> str:
+    """"since", "back in" ... right before the date: it opens a period or points to history."""
+    found = _BACKGROUND_BEFORE.search(text[max(0, start - 40):start])
+    return " ".join(found.group().split()).lower() if found else ""

@@ -1,0 +1,285 @@
+"""Find every date expression in a text and place it in time against the publication date.
+
+Each expression becomes a ``DateExpression``: the span, the range it allows, ACLED's precision, and
+its kind: ``absolute`` (written out), ``relative`` (worked out from the publication date or from the
+previous date), ``background`` (history: "since 1991", "in 1994", a date long before publication) or
+``future`` (a plan: "will ... on Sunday", "next week"). ``role`` says whether it dates an event, a
+statement ("the ministry said on Monday") or only frames a tally ("in the last four days").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+
+from frontwire.dates import arithmetic as cal
+from frontwire.dates.context import background_cue, future_cue, report_cue
+from frontwire.dates.fallback import leftover_spans, parse_snippet
+from frontwire.dates.patterns import Raw, absolute_candidates, month_part, relative_candidates
+from frontwire.records import Span
+
+KINDS = ("absolute", "relative", "background", "future")
+ROLES = ("event", "report", "period")
+# A date this long before publication is history, not the news of the day ("Fresh clashes erupted on
+# September 27" in a 2 November report). The event stage may still date a historical event by it.
+BACKGROUND_AFTER_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpression:
+    """One date in the text, placed in time.
+
+    ``event_date`` is ACLED's single date for it: the first day of a range the text states
+    ("1-2 November" -> 1 November), the middle of a range the reader infers ("last week"), the 15th for a
+    month. ``year_known`` is False where neither the text nor a publication date gave the year.
+    """
+
+    span: Span
+    date_start: date
+    date_end: date
+    precision: int
+    kind: str
+    event_date: date
+    role: str = "event"
+    reading: str = ""
+    cue: str = ""
+    year_known: bool = True
+
+
+def find_date_expressions(text: str, published: date | None, *, offset: int = 0,
+                          today: date | None = None) -> list[DateExpression]:
+    """Every date expression in ``text``, in text order, read against ``published``.
+
+    ``offset`` is added to every span (pass the start of ``text`` inside a larger document). Without a
+    publication date, relative expressions ("on Sunday") are skipped and a year-less date takes the year
+    of the nearest earlier written year, else the year of ``today`` (``year_known=False``).
+    """
+    found = _scan(text, published, today or date.today())
+    if not offset:
+        return list(found)
+    return [replace(e, span=Span(e.span.text, e.span.start + offset, e.span.end + offset)) for e in found]
+
+
+@lru_cache(maxsize=128)
+def _scan(text: str, published: date | None, today: date) -> tuple[DateExpression, ...]:
+    raws = _select(absolute_candidates(text) + relative_candidates(text))
+    raws = _absorb_weekdays(text, raws)
+    raws += _leftovers(text, raws, published)
+    raws.sort(key=lambda raw: raw.start)
+    units = _merge_ranges(text, raws)
+    out: list[DateExpression] = []
+    context_year: int | None = None
+    previous: DateExpression | None = None
+    for unit in units:
+        expression = _place(text, unit, published, context_year, today, previous)
+        if unit[0].y is not None and unit[0].form in ("day", "days", "month"):
+            context_year = unit[0].y
+        elif unit[-1].y is not None and unit[-1].form in ("day", "days", "month"):
+            context_year = unit[-1].y
+        if expression is None:
+            continue
+        out.append(expression)
+        if expression.kind in ("absolute", "relative") and expression.role != "period":
+            previous = expression
+    return tuple(out)
+
+
+def _select(raws: list[Raw]) -> list[Raw]:
+    """Keep the longest reading where matches overlap ("between 1 and 3 March" over "3 March")."""
+    kept: list[Raw] = []
+    for raw in sorted(raws, key=lambda r: (-r.length, r.start)):
+        if all(raw.end <= k.start or raw.start >= k.end for k in kept):
+            kept.append(raw)
+    return sorted((k for k in kept if k.form != "ignore"), key=lambda r: r.start)
+
+
+_WEEKDAY_JOIN = re.compile(r"^\s*,?\s*(?:the\s+)?$", re.IGNORECASE)
+_OVERNIGHT_JOIN = re.compile(r"^\s+(?:on|into|to|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _absorb_weekdays(text: str, raws: list[Raw]) -> list[Raw]:
+    """"Sunday, November 1" is one date: the weekday joins the written date that follows it."""
+    out: list[Raw] = []
+    skip = False
+    for index, raw in enumerate(raws):
+        if skip:
+            skip = False
+            continue
+        nxt = raws[index + 1] if index + 1 < len(raws) else None
+        if nxt is not None and raw.form == "weekday" and nxt.form in ("day", "days") \
+                and _WEEKDAY_JOIN.match(text[raw.end:nxt.start]):
+            out.append(replace(nxt, start=raw.start, weekday=raw.weekday))
+            skip = True
+            continue
+        if nxt is not None and text[raw.start:raw.end].lower() == "overnight" \
+                and _OVERNIGHT_JOIN.match(text[raw.end:nxt.start]):
+            continue  # "overnight on Monday": the named day decides
+        out.append(raw)
+    return out
+
+
+def _leftovers(text: str, raws: list[Raw], published: date | None) -> list[Raw]:
+    out = []
+    for start, end in leftover_spans(text, [(r.start, r.end) for r in raws]):
+        found = parse_snippet(text[start:end], published)
+        if found is not None:
+            out.append(Raw(start, end, "day", found.year if re.search(r"\d{4}|'\d\d", text[start:end]) else None,
+                           found.month, found.day))
+    return out
+
+
+_RANGE_GAP = re.compile(
+    r"^\s*(?:,\s*)?(?:-|–|—|to|till|until|through|thru|and|into)\s*(?:(?:the\s+)?(?:day|night|morning|evening|"
+    r"afternoon|early\s+hours)\s+(?:of|on)\s+)?(?:the\s+)?$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _merge_ranges(text: str, raws: list[Raw]) -> list[tuple[Raw, ...]]:
+    """Join "November 1 and night on November 2", "30 October to 2 November", "Saturday and Sunday"."""
+    units: list[tuple[Raw, ...]] = []
+    index = 0
+    while index < len(raws):
+        raw = raws[index]
+        nxt = raws[index + 1] if index + 1 < len(raws) else None
+        if nxt is not None and raw.form in ("day", "weekday") and nxt.form == raw.form \
+                and _RANGE_GAP.match(text[raw.end:nxt.start]):
+            opener = _RANGE_OPEN.search(text[max(0, raw.start - 12):raw.start])
+            first = replace(raw, start=raw.start - (len(opener.group()) if opener else 0))
+            units.append((first, nxt))
+            index += 2
+            continue
+        units.append((raw,))
+        index += 1
+    return units
+
+
+def _place(text: str, unit: tuple[Raw, ...], published: date | None, context_year: int | None,
+           today: date, previous: DateExpression | None) -> DateExpression | None:
+    """Read one unit (a date, or two joined as a range) into a ``DateExpression``."""
+    first, last = unit[0], unit[-1]
+    year_known = True
+    if first.form in ("relative", "weekday"):
+        if published is None:
+            return None
+        reading = first.read(published) if first.read else None
+        if reading is None:
+            return None
+        start, end, precision, event_date, how, hint = reading
+        hint = hint or first.hint
+        if len(unit) == 2 and last.read is not None:
+            second = last.read(published)
+            if second is None:
+                return None
+            if second[0] < start:  # "Saturday and Monday" read on a Wednesday: Saturday is the week before
+                start -= timedelta(days=7)
+            end, precision, event_date, how = second[1], None, start, f"{how} to {second[4]}"
+        kind = "relative"
+    elif first.form == "anaphor":
+        if previous is None:
+            return None
+        start = end = event_date = previous.event_date + timedelta(days=first.offset_days)
+        precision, hint, kind = previous.precision, "", "relative"
+        how = f"{first.offset_days:+d} day(s) from {previous.span.text!r}"
+    else:
+        years = _years(unit, published, context_year, today)
+        if years is None:
+            return None
+        (y1, y2), year_known = years
+        dates = _absolute_range(first, last, y1, y2)
+        if dates is None:
+            return None
+        start, end, precision, event_date, how = dates
+        hint, kind = first.hint, "absolute"
+    if end < start:
+        return None
+    precision = precision or cal.precision_for(start, end)
+    event_date = event_date or (start if first.form in ("day", "days") or len(unit) == 2 else cal.middle(start, end))
+    span = Span(text[first.start:last.end], first.start, last.end)
+    kind, role, cue = _classify(text, span, start, end, kind, hint, published)
+    if kind == "future" and first.form == "weekday" and start <= (published or start):
+        # "will meet on Sunday": the Sunday ahead, not the one just past.
+        start = end = event_date = cal.next_weekday(first.weekday or 0, published or start, strictly_after=False)
+    return DateExpression(span, start, end, precision, kind, event_date, role, how, cue, year_known)
+
+
+def _years(unit: tuple[Raw, ...], published: date | None, context_year: int | None,
+           today: date) -> tuple[tuple[int, int], bool] | None:
+    """The years of a date or a range: written, else inherited across the range, else from the reference."""
+    first, last = unit[0], unit[-1]
+    reference = published
+    known = True
+    if reference is None:
+        if first.y is None and last.y is None and context_year is None:
+            reference, known = today, False
+        elif context_year is not None:
+            reference = date(context_year, 12, 31)
+    if first.form == "year":
+        return (first.y or 0, first.y or 0), True
+    m_last, d_last = (last.m2 or last.m or 1), (last.d2 or last.d or 1)
+    m_first, d_first = (first.m or 1), (first.d or 1)
+    if last.y is not None:
+        y2 = last.y
+    elif first.y is not None and len(unit) == 2:
+        y2 = first.y + (1 if (m_last, d_last) < (m_first, d_first) else 0)
+    elif reference is None:
+        return None
+    elif last.form == "month" and last.d is None:
+        y2 = cal.year_for_month(m_last, reference) if published is not None else reference.year
+    else:
+        y2 = cal.year_for(m_last, d_last, reference) if published is not None else reference.year
+    if len(unit) == 1:
+        y1 = y2 if first.y is None else first.y
+    else:
+        y1 = first.y if first.y is not None else y2 - (1 if (m_first, d_first) > (m_last, d_last) else 0)
+    return (y1, y2), known
+
+
+def _absolute_range(first: Raw, last: Raw, y1: int, y2: int) -> tuple[date, date, int | None, date | None, str] | None:
+    if first.form == "year":
+        return date(y1, 1, 1), date(y1, 12, 31), 3, None, "a year"
+    if first.form == "month":
+        if first.m is None:
+            return None
+        start, end = month_part(y1, first.m, first.qualifier)
+        return start, end, (3 if not first.qualifier else None), None, (first.qualifier + " month").strip()
+    start = cal.safe_date(y1, first.m or 1, first.d or 1)
+    if first is last and first.form == "days":
+        end = cal.safe_date(y1, first.m2 or 1, first.d2 or 1)
+        how = "the night of a two-day range" if first.qualifier == "night" else "a stated range of days"
+    else:
+        end = cal.safe_date(y2, last.m2 or last.m or 1, last.d2 or last.d or 1)
+        how = "a written date" if first is last else "a stated range of days"
+    if start is None or end is None or (end - start).days > 62:
+        return None
+    if first.weekday is not None and start.weekday() != first.weekday:
+        how += " (its weekday does not match: the date is kept)"
+    return start, end, None, None, how
+
+
+def _classify(text: str, span: Span, start: date, end: date, kind: str, hint: str,
+              published: date | None) -> tuple[str, str, str]:
+    """kind (absolute, relative, background, future), role (event, report, period) and the deciding cue."""
+    role, cue = "event", ""
+    if hint == "period":
+        role = "period"
+    if hint == "background":
+        return "background", role, "history"
+    found = background_cue(text, span.start)
+    if found:
+        return "background", role, found
+    if hint == "future":
+        return "future", role, "future"
+    if published is not None:
+        if end < published - timedelta(days=BACKGROUND_AFTER_DAYS):
+            return "background", role, "long before publication"
+        cue = future_cue(text, span.start, span.end)
+        if start > published + timedelta(days=0 if cue else 1):
+            return "future", role, cue or "after publication"
+        if cue and kind == "relative":
+            return "future", role, cue  # relative words read backwards by default; a plan reads forwards
+    reported = report_cue(text, span.start, span.end)
+    if reported and role == "event":
+        return kind, "report", reported
+    return kind, role, cue

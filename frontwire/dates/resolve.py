@@ -1,0 +1,237 @@
+"""Date one event: walk outwards from its sentence to the nearest date that can be its date.
+
+Order of search, as a careful coder reads:
+
+1. the event's own words (the anchor span), then the rest of its sentence and its evidence sentences;
+2. earlier sentences of the same paragraph, nearest first;
+3. the next two sentences, where they go on about the same thing (they share a word rare in the text:
+   "convoy", "Su-25");
+4. the date of the statement that reports it ("the ministry said on Monday"): the event is that day
+   or the day before;
+5. the nearest earlier sentence with a date, in the two paragraphs before (not across a heading);
+6. a period framing a tally ("the third in the last four days");
+7. the publication date, as the day of the report or the day before.
+
+Statement dates, plans ("will", "next week") and history ("since 1991", dates over a month before
+publication) never date a current event; a frame whose ``modality`` is "planned"/"hypothetical" may take
+a future date, a "historical" one a background date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, timedelta
+from functools import lru_cache
+
+from frontwire.dates.arithmetic import precision_for
+from frontwire.dates.expressions import DateExpression, find_date_expressions
+from frontwire.dates.published import infer_published
+from frontwire.dates.segments import Sentence, sentence_index, sentences
+from frontwire.dates.vocabulary import GENERIC_WORDS, WEEKDAY_NAMES
+from frontwire.records import Document, EventDate, EventFrame
+
+_WORD = re.compile(r"[A-Za-z][\w-]*\d[\w-]*|[A-Za-z][A-Za-z'-]{3,}")
+_RARE_AT_MOST = 4  # sentences a word may appear in and still tie two sentences to one event
+_WIDEN_DAYS = 2  # how far before its own date a related sentence may start the event's range
+
+
+def resolve_event_date(frame: EventFrame, document: Document, *, today: date | None = None) -> EventDate | None:
+    """The date of the event whose sentence is ``frame.anchor``, as a range with ACLED's precision.
+
+    ``event_date`` follows ACLED's conventions: for a range the text states ("during the day on November 1
+    and night on November 2") the first day, the day the event began, as ACLED codes a multi-day event to
+    its first day; where a neighbouring sentence widens the range (the convoy seen "on October 31",
+    destroyed "on Sunday") the day the event's own sentence gives; for a range the reader infers ("last
+    week", "earlier this month") its middle, the 15th for a month; where only a report or publication
+    date is known, that date ("As reported on 21 March 2020"). ``reason`` says which words decided and
+    how. None when neither the text nor a publication date gives anything.
+    """
+    text = document.text
+    if not text or frame.anchor is None:
+        return None
+    published, published_how = _reference(document, today)
+    expressions = find_date_expressions(text, published, today=today)
+    sents = sentences(text)
+    anchor_index = sentence_index(text, frame.anchor.start)
+    if anchor_index is None or not sents:
+        return _from_publication(published, published_how, "the event's sentence is not in the text")
+    anchor = sents[anchor_index]
+    headings = {sentence_index(text, h.start) for h in document.headings}
+    usable = _usable_for(frame.modality)
+
+    def within(sentence: Sentence) -> list[DateExpression]:
+        return [e for e in expressions if sentence.start <= e.span.start < sentence.end]
+
+    # 1. The event's own words, then its sentence and the sentences of its evidence.
+    own = [e for e in expressions if frame.anchor.start <= e.span.start < frame.anchor.end and usable(e)]
+    evidence_indexes = [anchor_index] + sorted(
+        {i for i in (sentence_index(text, s.start) for s in frame.evidence) if i is not None} - {anchor_index})
+    found = own or [e for i in evidence_indexes for e in within(sents[i]) if usable(e)]
+    if found:
+        chosen = found[0]
+        widened = _widen(text, sents, anchor_index, chosen, within, usable, headings)
+        return _result(chosen, published, published_how, "in the event's sentence", widened)
+
+    # 2. Earlier sentences of the same paragraph, nearest first.
+    for index in range(anchor_index - 1, -1, -1):
+        if sents[index].paragraph != anchor.paragraph:
+            break
+        found = [e for e in within(sents[index]) if usable(e)]
+        if found:
+            return _result(found[-1], published, published_how, "in an earlier sentence of the paragraph")
+
+    # 3. The next sentences, where they go on about the same thing.
+    for index in _following(sents, anchor_index, headings):
+        shared = _shared_rare_words(text, sents[anchor_index], sents[index])
+        found = [e for e in within(sents[index]) if usable(e)]
+        if shared and found:
+            where = f"in a following sentence about the same {shared[0]!r}"
+            return _result(found[0], published, published_how, where)
+
+    # 4. The date of the statement that reports the event.
+    reported = [e for i in evidence_indexes for e in within(sents[i]) if e.role == "report" and e.kind in ("absolute", "relative")]
+    if reported:
+        return _from_report(reported[0], published, published_how)
+
+    # 5. The nearest earlier sentence with a date, up to two paragraphs back.
+    for index in range(anchor_index - 1, -1, -1):
+        if sents[index].paragraph < anchor.paragraph - 2 or index in headings:
+            break
+        found = [e for e in within(sents[index]) if usable(e)]
+        if found:
+            return _result(found[-1], published, published_how, "in the nearest earlier sentence with a date")
+
+    # 6. A period framing a tally in the event's sentence.
+    periods = [e for i in evidence_indexes for e in within(sents[i]) if e.role == "period" and e.kind == "relative"]
+    if periods:
+        return _result(periods[0], published, published_how, "a period in the event's sentence (no closer date)")
+
+    ignored = [e for i in evidence_indexes for e in within(sents[i]) if e.kind in ("background", "future")]
+    note = f"; {ignored[0].span.text!r} is {ignored[0].kind} ({ignored[0].cue})" if ignored else ""
+    return _from_publication(published, published_how, "no date in the event's sentence or its neighbours" + note)
+
+
+def _reference(document: Document, today: date | None) -> tuple[date | None, str]:
+    if document.published_at is not None:
+        how = document.published_at_source or "given"
+        return document.published_at, f"published {_day(document.published_at)} ({how})"
+    found = infer_published(document.text, captions=document.captions, today=today)
+    if found is None:
+        return None, "no publication date"
+    return found[0], f"published {_day(found[0])} (inferred: {found[1]})"
+
+
+def _usable_for(modality: str):
+    allowed = {"absolute", "relative"}
+    if modality in ("planned", "hypothetical"):
+        allowed.add("future")
+    if modality == "historical":
+        allowed.add("background")
+
+    def usable(expression: DateExpression) -> bool:
+        return expression.role == "event" and expression.kind in allowed
+
+    return usable
+
+
+def _following(sents: tuple[Sentence, ...], anchor_index: int, headings: set[int | None]) -> list[int]:
+    """The next two sentences, in this paragraph or the next one, not past a heading."""
+    out = []
+    for index in range(anchor_index + 1, min(anchor_index + 3, len(sents))):
+        if index in headings or sents[index].paragraph > sents[anchor_index].paragraph + 1:
+            break
+        out.append(index)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _document_frequency(text: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for sentence in sentences(text):
+        counts.update({w.lower() for w in _WORD.findall(text[sentence.start:sentence.end])})
+    return counts
+
+
+def _shared_rare_words(text: str, first: Sentence, second: Sentence) -> list[str]:
+    """Words both sentences use that few other sentences do: they speak of the same thing."""
+    counts = _document_frequency(text)
+    words_first = {w.lower() for w in _WORD.findall(text[first.start:first.end])}
+    words_second = {w.lower() for w in _WORD.findall(text[second.start:second.end])}
+    shared = [w for w in words_first & words_second
+              if w not in GENERIC_WORDS and counts[w] <= _RARE_AT_MOST and w not in _WEEKDAY_WORDS]
+    # The rarest first, and a name with digits ("Su-25", "BM-21") before a plain word.
+    return sorted(shared, key=lambda w: (counts[w], not any(c.isdigit() for c in w), w))
+
+
+_WEEKDAY_WORDS = {name.lower() for name in WEEKDAY_NAMES}
+
+
+def _widen(text, sents, anchor_index, chosen, within, usable, headings) -> tuple[DateExpression, str] | None:
+    """A following sentence about the same thing that dates it a day or two earlier starts the range."""
+    if chosen.date_start != chosen.date_end:
+        return None
+    for index in _following(sents, anchor_index, headings):
+        shared = _shared_rare_words(text, sents[anchor_index], sents[index])
+        if not shared:
+            continue
+        for other in within(sents[index]):
+            if usable(other) and 0 < (chosen.date_start - other.date_start).days <= _WIDEN_DAYS:
+                return other, shared[0]
+    return None
+
+
+def _result(chosen: DateExpression, published: date | None, published_how: str, where: str,
+            widened: tuple[DateExpression, str] | None = None) -> EventDate:
+    start, end = chosen.date_start, chosen.date_end
+    reason = f"{_describe(chosen, published_how)} {where}"
+    if widened is not None:
+        other, word = widened
+        start = min(start, other.date_start)
+        reason += (f"; the next sentence dates the same {word!r} {other.span.text!r} ({_day(other.date_start)}), "
+                   f"so the range starts then")
+    precision = chosen.precision if widened is None else max(chosen.precision, precision_for(start, end))
+    return EventDate(event_date=chosen.event_date, date_start=start, date_end=end, time_precision=precision,
+                     expression=chosen.span, reason=reason)
+
+
+def _from_report(report: DateExpression, published: date | None, published_how: str) -> EventDate:
+    day = report.event_date
+    if report.cue == "reported":
+        # "As reported on 21 March": ACLED codes the report date at week precision.
+        start, precision = day - timedelta(days=6), 2
+    else:
+        start, precision = day - timedelta(days=1), 1
+    reason = (f"only the date of the report is given: {_describe(report, published_how)}; "
+              f"the event is that day or before it ({_day(start)}..{_day(day)})")
+    return EventDate(event_date=day, date_start=start, date_end=day, time_precision=precision,
+                     expression=report.span, reason=reason)
+
+
+def _from_publication(published: date | None, published_how: str, why: str) -> EventDate | None:
+    if published is None:
+        return None
+    start = published - timedelta(days=1)
+    reason = (f"{why}: fell back to the publication date, {published_how}; "
+              f"news reports the day's or the previous day's events ({_day(start)}..{_day(published)})")
+    return EventDate(event_date=published, date_start=start, date_end=published, time_precision=1,
+                     expression=None, reason=reason)
+
+
+def _describe(expression: DateExpression, published_how: str) -> str:
+    span = expression.span.text
+    if expression.date_start == expression.date_end:
+        value = _day(expression.date_start)
+    else:
+        value = f"{_day(expression.date_start)}..{_day(expression.date_end)}"
+    how = expression.reading
+    if expression.kind == "relative" and "publication" in how:
+        how = f"{how}, {published_how}"
+    if not expression.year_known:
+        how += "; the year is assumed (no publication date, no written year)"
+    return f"{span!r} -> {value} ({how})"
+
+
+def _day(day: date) -> str:
+    return f"{day.isoformat()}, {WEEKDAY_NAMES[day.weekday()]}"
+

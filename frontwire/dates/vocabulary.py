@@ -1,0 +1,75 @@
+"""The words news uses for dates, as regular-expression pieces and lookup tables.
+
+Month names are matched case-sensitively (Title or UPPER case) so that the verb "may" and the verb
+"march" never become months; everything else is matched case-insensitively by the patterns that use it.
+"""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "a couple of": 2, "couple of": 2,
+}
+
+
+def _cased(words: list[str]) -> str:
+    """An alternation that accepts each word in Title and UPPER case only (longest first)."""
+    forms: list[str] = []
+    for word in sorted(words, key=len, reverse=True):
+        forms += [word.capitalize(), word.upper()]
+    return "(?-i:" + "|".join(forms) + ")"
+
+
+# A month name, optionally abbreviated with a full stop ("Nov.", "Sept.").
+MONTH = _cased(list(MONTHS)) + r"(?:\.(?!\d))?"
+WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# A day of the month: 1..31 with an optional ordinal suffix; never the start of a longer number.
+DAY = r"(?<!\d)(?:[0-3]?\d)(?!\d)(?:st|nd|rd|th)?(?![:.,]\d)"
+# A year 1900..2099, but never a clock time: "1300 GMT", "2000 hrs", "1930 local time" are times.
+YEAR = r"(?:19|20)\d\d(?!\d)(?!\s*(?:GMT|UTC|Z\b|hrs\b|hours\b|h\b|local\b|IST\b|CET\b|EET\b|MSK\b|AST\b|:\d))"
+NUMBER = r"(?:\d{1,2}|a couple of|couple of|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+PART_OF_DAY = r"(?:morning|afternoon|evening|night|midnight|dawn|daybreak|noon|early\s+hours)"
+
+# Words that, just before a date, make it the date of a statement rather than of the event.
+REPORT_VERBS = (
+    r"said|says|announced|reported|stated|told|added|claimed|confirmed|tweeted|wrote|posted|declared|noted|"
+    r"insisted|denied|disclosed|revealed|warned|alleged|informed|briefed|published|released|updated|"
+    r"according\s+to"
+)
+# Gap words allowed between such a verb and the date ("said in a written statement on Monday").
+REPORT_GAP_WORDS = frozenset(
+    "a an the in at on during via its his her their our late early earlier later written statement "
+    "statements press release briefing conference twitter telegram facebook video address interview tv "
+    "television news official website channel message post report reports daily regular evening morning "
+    "night afternoon".split()
+)
+
+# Words before a date (in its clause) that make it a future or planned date.
+FUTURE_CUES = (
+    r"will|shall|'ll|to\s+be\s+held|is\s+due|are\s+due|due\s+to|scheduled|planned|plans\s+to|plan\s+to|"
+    r"is\s+expected|are\s+expected|expected\s+to|set\s+to|going\s+to|intends?\s+to|upcoming|forthcoming"
+)
+# These count only right before the date ("next week", "this coming Sunday"): elsewhere they mean
+# other things ("coming under fire", "next to the village").
+FUTURE_CUES_NEAR = FUTURE_CUES + r"|next|tomorrow|coming"
+
+# Words that do not tie two sentences to the same event (too common in conflict news).
+GENERIC_WORDS = frozenset(
+    """about after again against also among army armed attack attacks before being between both could
+    defence defense during each enemy forces force from front have into killed military ministry more most
+    other over positions said says some such than that their them then there these they this those through
+    troops under very were what when where which while will with would soldiers statement country region
+    according since until another added""".split()
+)
