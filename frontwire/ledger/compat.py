@@ -70,6 +70,19 @@ class ClaimFeatures:
         return self.start is not None and self.level != "none"
 
 
+def is_point(location: str | None, admin1: str | None, country: str | None, geo_precision: int | None) -> bool:
+    """Whether a place names a point (a village, a town) rather than only its district or country.
+
+    "Aghdam, Aghdam" at precision 1 is the town; at precision 2 or 3 it is the district (the gazetteer
+    had only the district, as for a village it lacks)."""
+    if not location or (geo_precision or 3) > 2:
+        return False
+    name = place_skeleton(location)
+    if name == place_skeleton(country):
+        return False
+    return geo_precision == 1 or name != place_skeleton(admin1)
+
+
 def claim_features(claim: Claim, document: Document | None = None) -> ClaimFeatures:
     """Read the fields merging compares; a claim without dates falls back on its document's publication."""
     start, end, event_date = claim.date_start, claim.date_end, claim.event_date
@@ -90,11 +103,8 @@ def claim_features(claim: Claim, document: Document | None = None) -> ClaimFeatu
         event_date = start
     country = fold(claim.country)
     admin1 = place_skeleton(claim.admin1)
-    name = place_skeleton(claim.location)
-    if name and (name == admin1 or name == place_skeleton(claim.country)):
-        name = ""  # "Jabrayil, Jabrayil": the claim only knows the district
-    if name and (claim.geo_precision or 3) <= 2 or claim.place_id and name:
-        level = "point"
+    if is_point(claim.location, claim.admin1, claim.country, claim.geo_precision):
+        level, name = "point", place_skeleton(claim.location)
     elif admin1:
         level, name = "district", ""
     elif country:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from frontwire.ledger.compat import TERRITORY_TYPES
+from frontwire.ledger.compat import TERRITORY_TYPES, is_point
 from frontwire.ledger.names import country_in, fold, place_skeleton, same_place_name
 from frontwire.ledger.reading import SUPPORTING, claimant, origin_of
 from frontwire.ledger.records import Event
@@ -80,7 +80,7 @@ def control_timeline(events: Iterable[Event], *, place: str | None = None, at: d
         e for e in events
         if e.sub_event_type in TERRITORY_TYPES and e.location and e.event_date
         and any(c.modality in SUPPORTING for c in e.claims)
-        and place_skeleton(e.location) != place_skeleton(e.admin1)
+        and is_point(e.location, e.admin1, e.country, e.geo_precision)
     ]
     if place:
         territorial = [e for e in territorial if _matches(e, place)]

@@ -15,8 +15,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from frontwire.ledger.compat import TERRITORY_TYPES
-from frontwire.ledger.names import ALIGNED, country_in, fold, origin_key, place_skeleton, same_place_name, side_of
+from frontwire.ledger.compat import TERRITORY_TYPES, is_point
+from frontwire.ledger.names import ALIGNED, country_in, fold, origin_key, same_place_name, side_of
 from frontwire.ledger.records import Dispute, DisputedValue, Event
 from frontwire.records import Claim, Loss
 
@@ -137,11 +137,7 @@ def _dispute(field: str, claims: Sequence[Claim], value_of: Callable[[Claim], An
 
 
 def _place_name(claim: Claim) -> str | None:
-    if (claim.geo_precision or 3) > 2 or not claim.location:
-        return None
-    if place_skeleton(claim.location) in {place_skeleton(claim.admin1), place_skeleton(claim.country)}:
-        return None
-    return claim.location
+    return claim.location if is_point(claim.location, claim.admin1, claim.country, claim.geo_precision) else None
 
 
 def _disputes(support: Sequence[Claim], denials: Sequence[Claim], all_claims: Sequence[Claim]) -> list[Dispute]:
