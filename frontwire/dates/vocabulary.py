@@ -33,7 +33,7 @@ def _cased(words: list[str]) -> str:
 
 
 # A month name, optionally abbreviated with a full stop ("Nov.", "Sept.").
-MONTH = _cased(list(MONTHS)) + r"(?:\.(?!\d))?"
+MONTH = _cased(list(MONTHS)) + r"\b(?:\.(?!\d))?"
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # A day of the month: 1..31 with an optional ordinal suffix; never the start of a longer number.
 DAY = r"(?<!\d)(?:[0-3]?\d)(?!\d)(?:st|nd|rd|th)?(?![:.,]\d)"
