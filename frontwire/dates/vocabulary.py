@@ -32,8 +32,10 @@ def _cased(words: list[str]) -> str:
     return "(?-i:" + "|".join(forms) + ")"
 
 
-# A month name, optionally abbreviated with a full stop ("Nov.", "Sept.").
-MONTH = _cased(list(MONTHS)) + r"\b(?:\.(?!\d))?"
+# A month name, or its abbreviation with an optional full stop ("Nov.", "Sept.").
+_FULL_MONTHS = [name for name in MONTHS if len(name) > 4 or name in ("may", "june", "july")]
+_SHORT_MONTHS = [name for name in MONTHS if name not in _FULL_MONTHS]
+MONTH = rf"(?:{_cased(_FULL_MONTHS)}\b|{_cased(_SHORT_MONTHS)}\b(?:\.(?!\d))?)"
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # A day of the month: 1..31 with an optional ordinal suffix; never the start of a longer number.
 DAY = r"(?<!\d)(?:[0-3]?\d)(?!\d)(?:st|nd|rd|th)?(?![:.,]\d)"
