@@ -58,16 +58,15 @@ class Ledger:
         claim. Within one call, duplicates of an id keep one canonical version, whatever the order.
         """
         self._documents.update(documents or {})
-        chosen: dict[str, tuple[str, Claim]] = {}
+        chosen: dict[str, Claim] = {}
         for claim in claims:
-            canonical = _canonical(claim)
             seen = chosen.get(claim.event_id)
-            if seen is None or canonical < seen[0]:
-                chosen[claim.event_id] = (canonical, claim)
+            if seen is None or (seen != claim and _canonical(claim) < _canonical(seen)):
+                chosen[claim.event_id] = claim
         dirty: set[str] = set()
         new: list[str] = []
         for cid in sorted(chosen):
-            claim = chosen[cid][1]
+            claim = chosen[cid]
             old = self._claims.get(cid)
             if old == claim:
                 continue

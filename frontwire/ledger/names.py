@@ -28,6 +28,7 @@ _PLACE_SKELETON = (
 )
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str | None) -> str:
     """Lowercase, transliterate and strip diacritics and punctuation: a comparable form of a name."""
     if not text:
@@ -106,6 +107,7 @@ _ORIGIN_DROP = {"the", "of", "s", "and", "for", "on", "republic", "said", "says"
 _ORIGIN_SYNONYMS = {"defense": "defence", "mod": "ministry defence", "mfa": "ministry foreign affairs"}
 
 
+@lru_cache(maxsize=16384)
 def country_in(folded: str) -> str | None:
     """The first country named in a folded string ("military forces of armenia" -> "Armenia")."""
     # Longest country word first, earliest position wins: "Turkish agency quoting Azerbaijani ministry"

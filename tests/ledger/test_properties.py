@@ -109,3 +109,36 @@ def test_changed_content_under_one_id_keeps_one_canonical_version() -> None:
     b = dataclasses.replace(a, fatalities=3)
     assert merge_claims([a, b]) == merge_claims([b, a])
     assert len(merge_claims([a, b])) == 1
+
+
+@settings(max_examples=80, deadline=None)
+@given(claims())
+def test_blocking_finds_every_pair_that_all_pairs_comparison_finds(batch: list[Claim]) -> None:
+    # The blocks only save time: comparing every pair must give the same events.
+    from frontwire.ledger.cluster import cluster_component
+    from frontwire.ledger.compat import claim_features, compatibility
+    from frontwire.ledger.reading import build_event
+
+    features = {c.event_id: claim_features(c) for c in batch}
+    edges: dict[str, dict[str, float]] = {cid: {} for cid in features}
+    for a in features:
+        for b in features:
+            score = compatibility(features[a], features[b]) if a != b else None
+            if score is not None:
+                edges[a][b] = score
+    seen: set[str] = set()
+    groups = []
+    for start in sorted(features):
+        if start in seen:
+            continue
+        component, stack = {start}, [start]
+        while stack:
+            for other in edges[stack.pop()]:
+                if other not in component:
+                    component.add(other)
+                    stack.append(other)
+        seen |= component
+        groups += cluster_component(sorted(component), features, edges, set(), set())
+    by_id = {c.event_id: c for c in batch}
+    brute = sorted((build_event([by_id[cid] for cid in g]) for g in groups), key=lambda e: e.event_id)
+    assert merge_claims(batch) == brute
