@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from frontwire.ledger.names import country_in, fold, place_skeleton, same_place_name
+from frontwire.ledger.names import ALIGNED, country_in, fold, place_skeleton, same_place_name
 from frontwire.records import Claim, Document
 
 TERRITORY_TYPES = frozenset({
@@ -113,7 +113,8 @@ def claim_features(claim: Claim, document: Document | None = None) -> ClaimFeatu
         level, name = "none", ""
     actors = frozenset(
         _actor_side(country_, actor) for country_, actor in
-        ((claim.actor1_country, claim.actor1), (claim.actor2_country, claim.actor2)) if country_ or actor
+        ((claim.actor1_country, claim.actor1), (claim.actor2_country, claim.actor2))
+        if country_ or (actor and not fold(actor).startswith("unidentified"))  # "unknown" agrees with anyone
     )
     acquirer = _actor_side(claim.actor1_country, claim.actor1) if claim.sub_event_type in TERRITORY_TYPES else ""
     return ClaimFeatures(
@@ -125,12 +126,12 @@ def claim_features(claim: Claim, document: Document | None = None) -> ClaimFeatu
 
 
 def _actor_side(country: str | None, actor: str | None) -> str:
-    """Compare actors by the state they fight for: "Military Forces of Armenia" and "Armenia" agree."""
-    if country:
-        return fold(country)
-    folded = fold(actor)
-    side = country_in(folded)
-    return fold(side) if side else folded
+    """Compare actors by the side they fight for: "Military Forces of Armenia" and "Armenia" agree, and so
+    do parties fighting on one side ("Artsakh" and "Armenia", see ``ALIGNED``)."""
+    side = country or country_in(fold(actor))
+    if side:
+        return fold(ALIGNED.get(side, side))
+    return fold(actor)
 
 
 def _days(f: ClaimFeatures) -> range:

@@ -207,3 +207,13 @@ def test_undated_claim_takes_its_document_date() -> None:
 def test_merge_decision_rejects_unknown_kinds(bad: str) -> None:
     with pytest.raises(ValueError):
         MergeDecision(bad, ("a", "b"))
+
+
+def test_allied_parties_and_unidentified_actors_do_not_block_a_merge() -> None:
+    ours = make_claim("a", "d1", SHELLING, "Stepanakert", actor1=AZ_FORCES, actor2=AM_FORCES)
+    theirs = dataclasses.replace(make_claim("b", "d2", SHELLING, "Stepanakert"), actor1="Military Forces of Artsakh",
+                                 actor1_country="Artsakh", actor2=AZ_FORCES, actor2_country="Azerbaijan")
+    assert len(merge_claims([ours, theirs])) == 1
+    unknown = dataclasses.replace(theirs, event_id="c", doc_id="d3", actor1="Unidentified Armed Group (Azerbaijan)",
+                                  actor1_country=None, actor2=None, actor2_country=None)
+    assert len(merge_claims([ours, unknown])) == 1
