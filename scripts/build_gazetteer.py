@@ -18,6 +18,7 @@ import gzip
 import io
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,6 +118,7 @@ def build(source: Path, out: Path) -> dict[str, int]:
     wof_stats = _add_wof(source / "wof", entries, admin1)
 
     _place_admins(admin1, admin2, places, rg_by_admin2)
+    _fill_admin1(entries.values(), places)
     largest_by_name: dict[tuple[str, str], GazetteerEntry] = {}
     for place in sorted(places, key=lambda p: p.population):
         largest_by_name[(place.cc, place.name)] = place
@@ -162,6 +164,8 @@ def _add_wof(folder: Path, entries: dict[str, GazetteerEntry], admin1: dict[str,
                     or row["superseded_by"]:
                 continue
             region = regions.get(row["parent_id"]) or regions.get(row["region"])
+            if region is not None and region.cc != row["country"]:
+                region = None  # a few WOF records point at the neighbouring country's region
             names = _wof_names(row)
             existing = entries.get(f"geonames:{row['gn_id']}") if row["gn_id"] else None
             if existing is not None and existing.kind == "place":
@@ -178,6 +182,22 @@ def _add_wof(folder: Path, entries: dict[str, GazetteerEntry], admin1: dict[str,
             entries[entry.id] = entry
             added += 1
     return {"wof_merged": merged, "wof_added": added}
+
+
+def _fill_admin1(entries: Iterable[GazetteerEntry], places: list[GazetteerEntry]) -> None:
+    """Places without an admin1 (WOF villages parented to the country) take their nearest neighbour's."""
+    grid: dict[tuple[str, int, int], list[GazetteerEntry]] = defaultdict(list)
+    for p in places:
+        if p.admin1 and p.admin1 != "00":
+            grid[(p.cc, int(p.lat * 5), int(p.lon * 5))].append(p)
+    for e in entries:
+        if e.kind != "place" or e.admin1 or e.lat is None:
+            continue
+        gy, gx = int(e.lat * 5), int(e.lon * 5)
+        near = [p for dy in (-1, 0, 1) for dx in (-1, 0, 1) for p in grid.get((e.cc, gy + dy, gx + dx), ())]
+        if near:
+            best = min(near, key=lambda p: (p.lat - e.lat) ** 2 + (p.lon - e.lon) ** 2)
+            e.admin1 = best.admin1
 
 
 def _wof_names(row: dict[str, str]) -> list[str]:

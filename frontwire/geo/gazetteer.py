@@ -70,20 +70,19 @@ class Gazetteer:
     def load(cls, paths: Iterable[Path] = (BUNDLED,)) -> Gazetteer:
         """Load gazetteer files in order; a later file's entry with the same id replaces an earlier one and
         keeps the earlier spellings (a user's AZ.txt improves the bundled village, loses none of its names)."""
-        rows: dict[str, list[str]] = {}
-        for path in paths:
-            for row in read_rows(Path(path)):
-                old = rows.get(row[0])
-                if old is not None:
-                    row[11] = "|".join(dict.fromkeys(row[11].split("|") + old[11].split("|")))
-                    row[12] = "|".join(sorted(set(row[12].split("|")) | set(old[12].split("|"))))
-                    if not row[3]:
-                        row[3], row[4] = old[3], old[4]
-                rows[row[0]] = row
+        paths = [Path(p) for p in paths]
+        # The imports are small: hold them, stream the big first file past them (no second copy of it).
+        overrides: dict[str, list[str]] = {}
+        for path in paths[1:]:
+            for row in read_rows(path):
+                old = overrides.get(row[0])
+                overrides[row[0]] = _merge_rows(old, row) if old else row
         gaz = cls()
-        for row in rows.values():
+        for row in read_rows(paths[0]) if paths else ():
+            newer = overrides.pop(row[0], None)
+            gaz._add(_merge_rows(row, newer) if newer else row)
+        for row in overrides.values():
             gaz._add(row)
-        gaz._freeze()
         return gaz
 
     def _add(self, row: list[str]) -> None:
@@ -116,9 +115,6 @@ class Gazetteer:
                 index[key] = (old, i) if old != i else old
             elif i not in old:
                 index[key] = (*old, i)
-
-    def _freeze(self) -> None:
-        self.index = dict(self.index)
 
     # -- access -----------------------------------------------------------------------------------------
 
@@ -213,6 +209,16 @@ class Gazetteer:
                 owner = owners[pos]
                 best[owner] = max(best.get(owner, 0.0), score)
         return sorted(best.items(), key=lambda kv: -kv[1])[:limit]
+
+
+def _merge_rows(old: list[str], new: list[str]) -> list[str]:
+    """``new`` replaces ``old`` but keeps its spellings (and its coordinates where ``new`` has none)."""
+    row = list(new)
+    row[11] = "|".join(dict.fromkeys(new[11].split("|") + old[11].split("|")))
+    row[12] = "|".join(sorted(set(new[12].split("|")) | set(old[12].split("|"))))
+    if not row[3]:
+        row[3], row[4] = old[3], old[4]
+    return row
 
 
 _interned: dict[str, str] = {}

@@ -1,0 +1,407 @@
+"""Place an event: choose among the gazetteer's homonyms as a careful coder would.
+
+Evidence, strongest first: the district or region the text names for the event ("villages of Jabrayil",
+"near Aygedzor, Tavush", "Dawlat Abad district, Balkh"); the conflict's countries (``frame.country_hints``);
+the other places of the document; what the text calls the name (village, district, direction). A name the
+gazetteer holds only outside the named district is a different village that shares the name: the event is
+then placed in the district (geo_precision 2) with the name kept as ``location``. Fuzzy matching is tried
+last, and only among the places of the named district or the hinted country.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+
+from frontwire.geo.gazetteer import Gazetteer, get_gazetteer
+from frontwire.geo.toponyms import UNIT_WORDS, Toponym, find_toponyms
+from frontwire.records import Document, EventFrame, Place, Span
+
+ADMIN_KINDS = ("admin1", "admin2")
+# Countries whose GeoNames ADM1 units are districts (rayons), not provinces: naming one is district level.
+DISTRICT_ADMIN1 = {"AZ"}
+_UNIT_EDGE = re.compile(r"^(?:the|villages?|settlements?|district|region|province|city|town|of|in|near|\s)+|"
+                        r"(?:\s+(?:" + "|".join(UNIT_WORDS) + r"))+$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Context:
+    """What the text says around the event: the units it names, the countries, the places nearby."""
+
+    units: dict[tuple[str, str], float] = field(default_factory=dict)  # (cc, admin1) -> weight
+    admin2: dict[int, float] = field(default_factory=dict)  # admin2 entry -> weight
+    points: list[tuple[float, float, float]] = field(default_factory=list)  # lat, lon, weight
+    countries: list[str] = field(default_factory=list)  # hinted country codes, best first
+    unit_spans: dict[tuple[str, str], Span] = field(default_factory=dict)
+
+
+def country_codes(hints: tuple[str, ...] | list[str], gaz: Gazetteer) -> list[str]:
+    """ISO codes for country names as extraction gives them ("Azerbaijan", "Armenia", "AZ")."""
+    out: list[str] = []
+    for hint in hints:
+        if len(hint) == 2 and hint.isupper() and gaz.country_index(hint) is not None:
+            out.append(hint)
+            continue
+        for i in gaz.lookup(hint):
+            if gaz.kinds[i] == 0 and gaz.ccs[i] not in out:
+                out.append(gaz.ccs[i])
+                break
+    return out
+
+
+def strip_unit_words(text: str) -> str:
+    """ "the Zangilan region" -> "Zangilan"; "villages of Jabrayil" -> "Jabrayil"."""
+    return _UNIT_EDGE.sub("", text).strip(" ,.") or text
+
+
+def _country_score(gaz: Gazetteer, i: int, ctx: Context) -> float:
+    if not ctx.countries:
+        return 0.0
+    cc = gaz.ccs[i]
+    if cc == ctx.countries[0]:
+        return 2.0
+    return 1.5 if cc in ctx.countries else -4.0
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def in_context(gaz: Gazetteer, i: int, ctx: Context) -> float:
+    """How strongly the text's named units and nearby places vouch for entry ``i`` (0 when they do not)."""
+    score = ctx.units.get((gaz.ccs[i], gaz.admin1s[i]), 0.0)
+    if gaz.kinds[i] == 3 and gaz.admin2s[i]:
+        for j, weight in ctx.admin2.items():
+            if gaz.ccs[j] == gaz.ccs[i] and gaz.primary[j] == gaz.admin2s[i]:
+                score = max(score, weight)
+    lat = gaz.lats[i]
+    if lat == lat:
+        for plat, plon, weight in ctx.points:
+            d = _distance_km(lat, gaz.lons[i], plat, plon)
+            if d < 40:
+                score = max(score, weight * (1.0 - d / 60))
+    return score
+
+
+def score_candidate(gaz: Gazetteer, i: int, name: str, unit: str | None, ctx: Context) -> float:
+    """The evidence for reading ``name`` as entry ``i``; higher is better."""
+    kind = gaz.kinds[i]
+    score = 3.0 if gaz.exact(i, name) else 2.0
+    score += _country_score(gaz, i, ctx) + in_context(gaz, i, ctx)
+    if kind == 0:
+        score -= 1.0
+    elif unit in ("district", "region", "direction"):
+        score += 2.0 if kind in (1, 2) else -1.0
+        if unit == "region" and kind == 1:
+            score += 0.5
+        if unit == "district" and (kind == 2 or (kind == 1 and gaz.ccs[i] in DISTRICT_ADMIN1)):
+            score += 0.5
+    elif unit == "village":
+        score += 1.5 if kind == 3 else -2.0
+    elif kind == 3:
+        score += 0.5
+    score += min(1.0, math.log10(gaz.pops[i] + 1) / 7)
+    if "h" in gaz.flags[i]:
+        score -= 0.5
+    if kind in (1, 2) and gaz.lats[i] != gaz.lats[i]:
+        score -= 0.3  # an admin unit we cannot put on the map
+    return score
+
+
+def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], target: Span | None) -> Context:
+    """Collect the named units: ``frame.place_context`` first, else the anchor's own admin names."""
+    ctx = Context(countries=country_codes(frame.country_hints, gaz))
+    spans = list(frame.place_context)
+    for span in spans:
+        name = strip_unit_words(span.text)
+        unit = _unit_of(span.text)
+        _add_context_name(gaz, ctx, name, unit, 4.0, span)
+    if spans or target is None:
+        return ctx
+    # No explicit context: the anchor's admin names, the nearest one after the target weighing most
+    # ("Chaprand, Haji Isaqli villages of Jabrayil, Dere Gilatagh ... of Zangilan").
+    after = [t for t in toponyms if t.span.start >= target.end and t.span.start - target.end < 160]
+    for t in toponyms:
+        if t.span == target:
+            continue
+        weight = 4.0 if after and t is after[0] else 1.0
+        _add_context_name(gaz, ctx, t.span.text, t.unit, weight, t.span, candidates=t.candidates,
+                          admin_only=weight < 4.0)
+    return ctx
+
+
+def _unit_of(text: str) -> str | None:
+    for word in reversed(text.lower().split()):
+        if word in UNIT_WORDS:
+            return UNIT_WORDS[word]
+    return None
+
+
+def _add_context_name(gaz: Gazetteer, ctx: Context, name: str, unit: str | None, weight: float, span: Span,
+                      candidates: tuple[int, ...] | None = None, admin_only: bool = False) -> None:
+    cands = list(candidates) if candidates is not None else gaz.lookup(name)
+    if ctx.countries:
+        cands = [i for i in cands if gaz.ccs[i] in ctx.countries]
+    admins = [i for i in cands if gaz.kinds[i] in (1, 2)]
+    if admins:
+        best = max(admins, key=lambda i: (gaz.exact(i, name), gaz.kinds[i] == 1, gaz.pops[i]))
+        key = (gaz.ccs[best], gaz.admin1s[best])
+        if gaz.kinds[best] == 2:
+            ctx.admin2[best] = max(ctx.admin2.get(best, 0.0), weight)
+            ctx.units[key] = max(ctx.units.get(key, 0.0), weight * 0.5)
+        else:
+            ctx.units[key] = max(ctx.units.get(key, 0.0), weight)
+            ctx.unit_spans.setdefault(key, span)
+        return
+    if admin_only or unit in ("village",):
+        return
+    places = [i for i in cands if gaz.kinds[i] == 3 and gaz.lats[i] == gaz.lats[i]]
+    if places:
+        best = max(places, key=lambda i: (gaz.exact(i, name), gaz.pops[i]))
+        ctx.points.append((gaz.lats[best], gaz.lons[best], weight * 0.75))
+
+
+@dataclass(slots=True)
+class Choice:
+    index: int | None
+    score: float
+    how: str  # exact, phonetic, fuzzy, partial
+
+
+def choose(gaz: Gazetteer, name: str, candidates: list[int], unit: str | None, ctx: Context,
+           partial: bool = False) -> Choice | None:
+    """The best reading of ``name``; fuzzy matching inside the named unit or hinted country when no key fits."""
+    best: Choice | None = None
+    for i in candidates:
+        s = score_candidate(gaz, i, name, unit, ctx) - (1.0 if partial else 0.0)
+        if best is None or s > best.score:
+            best = Choice(i, s, "partial" if partial else ("exact" if gaz.exact(i, name) else "phonetic"))
+    if best is not None and (not ctx.units or in_context(gaz, best.index, ctx) > 0 or gaz.kinds[best.index] == 0):
+        return best
+    # Nothing inside the named unit: a misspelling of one of its villages is likelier than a homonym.
+    pools = [(cc, a1) for (cc, a1), w in sorted(ctx.units.items(), key=lambda kv: -kv[1]) if w >= 2.0]
+    if not pools and not candidates:
+        pools = [(cc, None) for cc in ctx.countries[:2]]
+    for cc, a1 in pools:
+        for i, fscore in gaz.fuzzy(name, cc, a1, cutoff=84.0 if a1 else 90.0):
+            s = score_candidate(gaz, i, name, unit, ctx) - 1.0 + (fscore - 84.0) / 16.0
+            if best is None or s > best.score or (ctx.units and in_context(gaz, best.index, ctx) <= 0):
+                best = Choice(i, s, "fuzzy")
+            break
+        if best is not None and best.how == "fuzzy":
+            break
+    return best
+
+
+def _admin_entry(gaz: Gazetteer, cc: str, a1: str) -> int | None:
+    return gaz._admin1.get((cc, a1))  # noqa: SLF001 - the resolver and the index are one package
+
+
+def make_place(gaz: Gazetteer, i: int, evidence: Span | None, location: str | None, precision: int,
+               reason: str) -> Place:
+    """A ``Place`` record for entry ``i``, with admin names as the gazetteer spells them."""
+    kind = gaz.kinds[i]
+    cc = gaz.ccs[i]
+    lat, lon = gaz.lats[i], gaz.lons[i]
+    if lat != lat:  # an admin2 without coordinates: fall back to its admin1's
+        j = _admin_entry(gaz, cc, gaz.admin1s[i])
+        lat, lon = (gaz.lats[j], gaz.lons[j]) if j is not None else (float("nan"), float("nan"))
+    admin2 = gaz.primary[i] if kind == 2 else (gaz.admin2s[i] or None)
+    return Place(
+        country=gaz.country_name(cc),
+        admin1=gaz.admin1_name(cc, gaz.admin1s[i]) if kind >= 1 else None,
+        admin2=admin2 if kind >= 2 else None,
+        location=location or gaz.primary[i],
+        latitude=None if lat != lat else round(lat, 5),
+        longitude=None if lat != lat else round(lon, 5),
+        geo_precision=precision,
+        place_id=gaz.ids[i],
+        evidence=evidence,
+        reason=reason,
+    )
+
+
+def _precision(gaz: Gazetteer, i: int, unit: str | None, near: bool) -> int:
+    kind = gaz.kinds[i]
+    if kind == 3:
+        return 2 if near else 1
+    if kind == 2:
+        return 2
+    if kind == 1:
+        return 2 if unit in ("district", "direction") or gaz.ccs[i] in DISTRICT_ADMIN1 else 3
+    return 3
+
+
+def place_name(gaz: Gazetteer, span: Span, ctx: Context, candidates: list[int] | None = None,
+               unit: str | None = None, near: bool = False, partial: bool = False) -> Place | None:
+    """Resolve one named place of the event (a ``frame.place_names`` span or a toponym of the anchor)."""
+    name = strip_unit_words(span.text)
+    unit = unit or _unit_of(span.text)
+    cands = gaz.lookup(name) if candidates is None else list(candidates)
+    choice = choose(gaz, name, cands, unit, ctx, partial)
+    named_unit = max(ctx.units.items(), key=lambda kv: kv[1])[0] if ctx.units else None
+    if choice is not None and choice.index is not None:
+        i = choice.index
+        inside = in_context(gaz, i, ctx) > 0
+        if inside or not ctx.units or gaz.kinds[i] == 0:
+            if ctx.countries and gaz.ccs[i] not in ctx.countries and not inside and not _strong(gaz, i, name):
+                choice = None  # only homonyms abroad: the conflict's countries rule them out
+            else:
+                precision = _precision(gaz, i, unit, near)
+                if choice.how in ("partial", "fuzzy") and gaz.kinds[i] == 3:
+                    precision = max(precision, 1)
+                why = {"exact": "name matches", "phonetic": "name matches after transliteration",
+                       "fuzzy": "closest spelling", "partial": "name matches without its qualifier"}[choice.how]
+                if inside:
+                    why += " in the unit named in the text"
+                elif ctx.countries and gaz.ccs[i] in ctx.countries:
+                    why += " in the conflict's country"
+                location = span.text if gaz.kinds[i] == 3 or gaz.kinds[i] == 2 else name
+                return make_place(gaz, i, span, strip_unit_words(location), precision, why)
+    if named_unit is not None:
+        j = _admin_entry(gaz, *named_unit)
+        if j is not None:
+            elsewhere = ""
+            if choice is not None and choice.index is not None:
+                other = gaz.admin1_name(gaz.ccs[choice.index], gaz.admin1s[choice.index])
+                elsewhere = f"; the {name} the gazetteer holds lies in {other}, not the unit named"
+            return make_place(gaz, j, span, name, 2, f"{name} not in the gazetteer for the unit named in the text"
+                              f"{elsewhere}: district level")
+    return None
+
+
+def resolve_event_place(frame: EventFrame, document: Document, gazetteer: Gazetteer | None = None) -> Place | None:
+    """Where ``frame``'s event happened: a ``Place`` with precision and the evidence span, or None.
+
+    Tries ``frame.place_names`` in order, then the place names of the anchor sentence (the first that the
+    gazetteer places in the conflict's countries, country names aside), then the document's own dominant
+    region at geo_precision 3.
+    """
+    gaz = gazetteer or get_gazetteer()
+    anchor = frame.anchor
+    anchor_text = document.text[anchor.start:anchor.end] if document.text else anchor.text
+    if anchor_text != anchor.text:
+        anchor_text = anchor.text
+    toponyms = find_toponyms(anchor_text, gaz, offset=anchor.start)
+    for span in frame.place_names:
+        ctx = build_context(gaz, frame, toponyms, _same_span(toponyms, span))
+        found = _toponym_for(toponyms, span)
+        place = place_name(gaz, span, ctx, unit=found.unit if found else None, near=bool(found and found.near),
+                           partial=bool(found and found.partial),
+                           candidates=list(found.candidates) if found and found.partial else None)
+        if place is not None:
+            return place
+    if frame.place_names:
+        ctx = build_context(gaz, frame, toponyms, None)
+        if ctx.units:
+            cc, a1 = max(ctx.units.items(), key=lambda kv: kv[1])[0]
+            j = _admin_entry(gaz, cc, a1)
+            if j is not None:
+                name = frame.place_names[0].text
+                return make_place(gaz, j, frame.place_names[0], name, 2, "named place not found: district named in text")
+    place = _from_anchor(gaz, frame, anchor_text, toponyms)
+    if place is not None:
+        return place
+    return _from_document(gaz, frame, document)
+
+
+def _same_span(toponyms: list[Toponym], span: Span) -> Span:
+    found = _toponym_for(toponyms, span)
+    return found.span if found else span
+
+
+def _toponym_for(toponyms: list[Toponym], span: Span) -> Toponym | None:
+    for t in toponyms:
+        if t.span.start <= span.start < t.span.end or span.start <= t.span.start < span.end:
+            return t
+    return None
+
+
+_LOCATIVE = re.compile(r"\b(?:in|near|at|around|outside|inside|into|towards?|to|on|of|from)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+_UNKNOWN_NAME = re.compile(r"\b(?:in|near|at|around|outside)\s+(?:the\s+)?'?([A-Z][\w’\-]+(?:\s[A-Z][\w’\-]+)?)'?"
+                           r"(?=,\s*[A-Z]|\s+(?:village|area|district|town)\b)")
+
+
+def _locative(text: str, start: int) -> bool:
+    """The name is where something happened ("in X", "near X"), not where people came from ("of X", "from X")."""
+    m = _LOCATIVE.search(text[max(0, start - 16):start])
+    return bool(m) and m.group(0).split()[0].lower() not in ("of", "from", "to", "on")
+
+
+def _anchor_names(gaz: Gazetteer, anchor: Span, anchor_text: str, toponyms: list[Toponym]) -> list[Toponym]:
+    """The anchor's toponyms plus the unknown names it places ("near Kolagir, Tavush"), locative ones first."""
+    names = list(toponyms)
+    for m in _UNKNOWN_NAME.finditer(anchor_text):
+        start = anchor.start + m.start(1)
+        if not any(t.span.start <= start < t.span.end for t in toponyms):
+            names.append(Toponym(Span(m.group(1), start, start + len(m.group(1))), (), None,
+                                 m.group(0).lower().startswith(("near", "around", "outside"))))
+    names.sort(key=lambda t: t.span.start)
+    return sorted(names, key=lambda t: not _locative(anchor_text, t.span.start - anchor.start))
+
+
+def _strong(gaz: Gazetteer, i: int, name: str) -> bool:
+    """A match good enough to beat the country hints: the exact name of a big city or of a unit."""
+    return gaz.exact(i, name) and (gaz.pops[i] >= 100_000 or gaz.kinds[i] in (1, 2) and gaz.pops[i] > 0)
+
+
+def _from_anchor(gaz: Gazetteer, frame: EventFrame, anchor_text: str, toponyms: list[Toponym]) -> Place | None:
+    countries = country_codes(frame.country_hints, gaz)
+    for t in _anchor_names(gaz, frame.anchor, anchor_text, toponyms):
+        if any(gaz.kinds[i] == 0 and gaz.exact(i, t.span.text) for i in t.candidates):
+            continue  # a country name is an actor's more often than the event's place
+        if t.candidates and countries and not any(gaz.ccs[i] in countries for i in t.candidates):
+            strong = [i for i in t.candidates if _strong(gaz, i, t.span.text)]
+            if not strong:
+                continue
+        ctx = build_context(gaz, frame, toponyms, t.span)
+        place = place_name(gaz, t.span, ctx, list(t.candidates), t.unit, t.near, t.partial)
+        if place is not None:
+            return place
+    return None
+
+
+def _from_document(gaz: Gazetteer, frame: EventFrame, document: Document) -> Place | None:
+    """No place in the event's sentence: the region the document is about, at geo_precision 3."""
+    countries = country_codes(frame.country_hints, gaz)
+    counts: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str], Span] = {}
+    for t in find_toponyms(document.text or "", gaz):
+        cands = [i for i in t.candidates if gaz.kinds[i] in (1, 2, 3) and (not countries or gaz.ccs[i] in countries)]
+        if not cands:
+            continue
+        best = max(cands, key=lambda i: (gaz.exact(i, t.span.text), gaz.kinds[i] == 1, gaz.pops[i]))
+        key = (gaz.ccs[best], gaz.admin1s[best])
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, t.span)
+    if counts:
+        key = max(counts, key=lambda k: counts[k])
+        j = _admin_entry(gaz, *key)
+        if j is not None:
+            return make_place(gaz, j, first[key], gaz.primary[j], 3,
+                              "no place in the event's sentence: the region the document names most")
+    if countries:
+        j = gaz.country_index(countries[0])
+        if j is not None:
+            place = make_place(gaz, j, None, gaz.primary[j], 3, "no place in the text: the conflict's country, "
+                               "placed at its capital (where national institutions sit)")
+            capital = _capital_admin1(gaz, j)
+            return replace(place, admin1=capital) if capital else place
+    return None
+
+
+def _capital_admin1(gaz: Gazetteer, country: int) -> str | None:
+    """The admin1 of the place at the country's coordinates (the build puts a country at its capital)."""
+    lat, lon = gaz.lats[country], gaz.lons[country]
+    if lat != lat:
+        return None
+    cc = gaz.ccs[country]
+    for i in gaz.members(cc):
+        if gaz.kinds[i] == 3 and gaz.lats[i] == lat and gaz.lons[i] == lon:
+            return gaz.admin1_name(cc, gaz.admin1s[i])
+    return None
