@@ -9,6 +9,7 @@ statement ("the ministry said on Monday") or only frames a tally ("in the last f
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -17,7 +18,7 @@ from functools import lru_cache
 from frontwire.dates import arithmetic as cal
 from frontwire.dates.context import background_cue, future_cue, report_cue
 from frontwire.dates.fallback import leftover_spans, parse_snippet
-from frontwire.dates.patterns import Raw, absolute_candidates, month_part, relative_candidates
+from frontwire.dates.patterns import Raw, absolute_candidates, month_part, month_windows, relative_candidates
 from frontwire.records import Span
 
 KINDS = ("absolute", "relative", "background", "future")
@@ -89,8 +90,13 @@ def _scan(text: str, published: date | None, today: date) -> tuple[DateExpressio
 def _select(raws: list[Raw]) -> list[Raw]:
     """Keep the longest reading where matches overlap ("between 1 and 3 March" over "3 March")."""
     kept: list[Raw] = []
+    taken: list[tuple[int, int]] = []  # kept spans, sorted by start
     for raw in sorted(raws, key=lambda r: (-r.length, r.start)):
-        if all(raw.end <= k.start or raw.start >= k.end for k in kept):
+        at = bisect.bisect_left(taken, (raw.start, raw.end))
+        before = taken[at - 1] if at else None
+        after = taken[at] if at < len(taken) else None
+        if (before is None or before[1] <= raw.start) and (after is None or after[0] >= raw.end):
+            taken.insert(at, (raw.start, raw.end))
             kept.append(raw)
     return sorted((k for k in kept if k.form != "ignore"), key=lambda r: r.start)
 
@@ -122,7 +128,7 @@ def _absorb_weekdays(text: str, raws: list[Raw]) -> list[Raw]:
 
 def _leftovers(text: str, raws: list[Raw], published: date | None) -> list[Raw]:
     out = []
-    for start, end in leftover_spans(text, [(r.start, r.end) for r in raws]):
+    for start, end in leftover_spans(text, [(r.start, r.end) for r in raws], month_windows(text)):
         found = parse_snippet(text[start:end], published)
         if found is not None:
             out.append(Raw(start, end, "day", found.year if re.search(r"\d{4}|'\d\d", text[start:end]) else None,

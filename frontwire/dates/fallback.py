@@ -19,12 +19,15 @@ _LEFTOVER = re.compile(rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\W{{1,4}}{MONTH}|{MONTH}
                        rf"(?:\W{{1,3}}(?:{YEAR}|'\d\d))?", re.IGNORECASE)
 
 
-def leftover_spans(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Month-and-number snippets that overlap no span already read."""
+def leftover_spans(text: str, covered: list[tuple[int, int]],
+                   windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Month-and-number snippets, inside ``windows``, that overlap no span already read."""
     out = []
-    for match in _LEFTOVER.finditer(text):
-        if not any(match.start() < end and start < match.end() for start, end in covered):
-            out.append((match.start(), match.end()))
+    for window_start, window_end in windows:
+        for match in _LEFTOVER.finditer(text, window_start, window_end):
+            if not any(match.start() < end and start < match.end() for start, end in covered
+                       if window_start <= end and start <= window_end):
+                out.append((match.start(), match.end()))
     return out
 
 

@@ -113,33 +113,77 @@ def month_part(year: int, month: int, qualifier: str) -> tuple[date, date]:
     return date(year, month, first), date(year, month, end or last)
 
 
+# Each pattern runs only near the words it needs (a month name, "week", a weekday ...): news feeds are
+# long and most of their text holds no date, so this keeps the scan to a few milliseconds an article.
+_REACH = 80
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_MONTH_KEYS = tuple(k for name in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+                    for k in (name.capitalize(), name.upper()))
+_DIGIT_SEPARATOR = re.compile(r"\d[./-]\d")
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _windows_of(hits: list[int], length: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for hit in sorted(hits):
+        start, end = max(0, hit - _REACH), min(length, hit + _REACH)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _windows(source: str, keys: tuple[str, ...]) -> list[tuple[int, int]]:
+    hits: list[int] = []
+    for key in keys:
+        found = source.find(key)
+        while found >= 0:
+            hits.append(found)
+            found = source.find(key, found + 1)
+    return _windows_of(hits, len(source))
+
+
+def month_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around month names: the only places a written date can be."""
+    return _windows(text, _MONTH_KEYS)
+
+
+def _matches(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]):
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
+
 def absolute_candidates(text: str) -> list[Raw]:
     """Every written-out date in ``text``: days, day ranges, months, years (years may be missing)."""
     out: list[Raw] = []
-    for match in _RANGE_DM.finditer(text):
+    months = month_windows(text)
+    for match in _matches(_RANGE_DM, text, months):
         out.append(_range(match))
-    for match in _RANGE_MD.finditer(text):
+    for match in _matches(_RANGE_MD, text, months):
         out.append(_range(match))
-    for match in _DMY.finditer(text):
+    for match in _matches(_DMY, text, months):
         out.append(_day_raw(match, match.group("d"), match.group("m")))
-    for match in _MDY.finditer(text):
+    for match in _matches(_MDY, text, months):
         out.append(_day_raw(match, match.group("d"), match.group("m")))
-    for match in _ISO.finditer(text):
+    numeric = _windows_of([m.start() for m in _DIGIT_SEPARATOR.finditer(text)], len(text))
+    for match in _matches(_ISO, text, numeric):
         out.append(Raw(match.start(), match.end(), "day", int(match["y"]), int(match["m"]), int(match["d"])))
-    for match in _NUMERIC.finditer(text):
+    for match in _matches(_NUMERIC, text, numeric):
         first, second = int(match["a"]), int(match["b"])
         # Day first (the international order) unless only month-first is possible (12/31/2019).
         day, month = (second, first) if second > 12 else (first, second)
         if month <= 12:
             out.append(Raw(match.start(), match.end(), "day", int(match["y"]), month, day))
-    for match in _MONTH_QUALIFIED.finditer(text):
+    for match in _matches(_MONTH_QUALIFIED, text, months):
         qualifier = " ".join((match["q1"] or match["q2"]).lower().split())
         out.append(Raw(match.start(), match.end(), "month", _year(match), _month(match["m"]), qualifier=qualifier))
-    for match in _MONTH_YEAR.finditer(text):
+    for match in _matches(_MONTH_YEAR, text, months):
         out.append(Raw(match.start("m"), match.end(), "month", int(match["y"]), _month(match["m"])))
-    for match in _MONTH_ONLY.finditer(text):
+    for match in _matches(_MONTH_ONLY, text, months):
         out.append(Raw(match.start("m"), match.end(), "month", None, _month(match["m"])))
-    for match in _YEAR_ONLY.finditer(text):
+    years = _windows_of([m.start() for m in _YEAR_DIGITS.finditer(text)], len(text))
+    for match in _matches(_YEAR_ONLY, text, years):
         out.append(Raw(match.start("y"), match.end(), "year", int(match["y"]), hint="background"))
     return [raw for raw in out if _valid(raw)]
 
@@ -210,35 +254,43 @@ _ANAPHOR = re.compile(
 def relative_candidates(text: str) -> list[Raw]:
     """Every date the reader works out from the publication date or from the previous date."""
     out: list[Raw] = []
-    for match in _TODAY.finditer(text):
+    lower = text.lower()
+    if len(lower) != len(text):  # a few letters ("İ") lower to two characters: keep offsets aligned
+        lower = text.translate(_ASCII_LOWER)
+
+    def near(*keys: str) -> list[tuple[int, int]]:
+        return _windows(lower, keys)
+
+    for match in _matches(_TODAY, text, near("today", "tonight", "this ")):
         out.append(_rel(match, _fixed(0, "the publication day")))
-    for match in _YESTERDAY.finditer(text):
+    for match in _matches(_YESTERDAY, text, near("yesterday", "last night")):
         back = 2 if match.group().lower().startswith("the day before") else 1
         out.append(_rel(match, _fixed(back, f"{back} day(s) before publication")))
-    for match in _OVERNIGHT.finditer(text):
+    for match in _matches(_OVERNIGHT, text, near("overnight")):
         out.append(_rel(match, _fixed(1, "the night before publication", until_back=0)))
-    for match in _TOMORROW.finditer(text):
+    for match in _matches(_TOMORROW, text, near("tomorrow")):
         ahead = 2 if match.group().lower().startswith("the day after") else 1
         out.append(_rel(match, _fixed(-ahead, "after publication"), hint="future"))
-    for match in _WEEKDAY.finditer(text):
+    for match in _matches(_WEEKDAY, text, near(*WEEKDAYS)):
         out.append(_weekday(match))
-    for match in _WEEK.finditer(text):
+    weeks = near("week")
+    for match in _matches(_WEEK, text, weeks):
         out.append(_week(match))
-    for match in _WEEKEND.finditer(text):
+    for match in _matches(_WEEKEND, text, weeks):
         out.append(_weekend(match))
-    for match in _MONTH_RELATIVE.finditer(text):
+    for match in _matches(_MONTH_RELATIVE, text, near("month")):
         out.append(_month_relative(match))
-    for match in _AGO.finditer(text):
+    for match in _matches(_AGO, text, near(" ago")):
         out.append(_ago(match))
-    for match in _PAST_N.finditer(text):
+    for match in _matches(_PAST_N, text, near("past ", "last ", "previous ")):
         out.append(_past_n(match))
-    for match in _RECENT.finditer(text):
+    for match in _matches(_RECENT, text, near("recent ")):
         out.append(_rel(match, _fixed(7, "recent days", until_back=0), hint="period"))
-    for match in _YEAR_RELATIVE.finditer(text):
+    for match in _matches(_YEAR_RELATIVE, text, near(" year")):
         qualifier = " ".join(match["q"].lower().split())
         hint = "future" if qualifier == "next" else "background"
         out.append(_rel(match, _year_relative(qualifier), hint=hint))
-    for match in _ANAPHOR.finditer(text):
+    for match in _matches(_ANAPHOR, text, near("day", "night", "morning", "evening", "afternoon", "week")):
         out.append(_anaphor(match))
     return out
 
