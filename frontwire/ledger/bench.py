@@ -13,7 +13,7 @@ import time
 from datetime import date, timedelta
 from typing import Any
 
-from frontwire.ledger.merge import merge_claims
+from frontwire.ledger.merge import Ledger, merge_claims
 from frontwire.records import Claim
 
 _TYPES = (
@@ -48,7 +48,9 @@ def synthetic_claims(n_claims: int, seed: int = 0) -> list[Claim]:
         for report in range(rnd.choice((1, 1, 2, 2, 3, 4, 6))):
             doc = f"doc-{happening}-{report}"
             shift = timedelta(days=rnd.choice((0, 0, 0, 1)))
-            coarse = rnd.random() < 0.1
+            roll = rnd.random()
+            coarse = roll < 0.1  # the district only
+            front = roll < 0.02  # "along the whole front": the country only
             related = rnd.random() < 0.15 and kind[1] in ("Armed clash", "Shelling/artillery/missile attack")
             this_kind = _TYPES[2 if kind[1] == "Armed clash" else 0] if related else kind
             claimant = rnd.choice(_CLAIMANTS)
@@ -57,9 +59,10 @@ def synthetic_claims(n_claims: int, seed: int = 0) -> list[Claim]:
                 sub_event_type=this_kind[1], disorder_type=this_kind[2],
                 event_date=day + shift, date_start=day, date_end=day + shift, time_precision=1,
                 actor1=attacker[0], actor1_country=attacker[1], actor2=defender[0], actor2_country=defender[1],
-                country="Azerbaijan", admin1=admin1, location=admin1 if coarse else location,
+                country="Azerbaijan", admin1=None if front else admin1,
+                location="Azerbaijan" if front else admin1 if coarse else location,
                 latitude=None if coarse else lat, longitude=None if coarse else lon,
-                geo_precision=2 if coarse else 1, place_id=None if coarse else place_id,
+                geo_precision=3 if front else 2 if coarse else 1, place_id=None if coarse else place_id,
                 fatalities=rnd.choice((None, None, rnd.randrange(10))), claimed_by=claimant,
                 claim_chain=tuple(x for x in (claimant, rnd.choice(_OUTLETS)) if x),
                 reported_by=rnd.choice(_OUTLETS), modality="denied" if rnd.random() < 0.05 else "asserted",
@@ -68,10 +71,11 @@ def synthetic_claims(n_claims: int, seed: int = 0) -> list[Claim]:
     return claims[:n_claims]
 
 
-def benchmark_merge(n_claims: int = 100_000, seed: int = 0) -> dict[str, Any]:
+def benchmark_merge(n_claims: int = 100_000, seed: int = 0, *, incremental: bool = True) -> dict[str, Any]:
     """Time ``merge_claims`` on synthetic claims at 10k, 30k and ``n_claims`` (sizes above ``n_claims``
     are left out); report seconds, claims per second and events per size, and ``growth``: the time per
-    claim at the largest size over that at the smallest (about 1 for linear cost)."""
+    claim at the largest size over that at the smallest (about 1 for linear cost). With ``incremental``,
+    also time a ``Ledger`` fed the largest set 100 claims at a time, and check it equals the batch."""
     sizes = sorted({s for s in (10_000, 30_000, 100_000) if s < n_claims} | {n_claims})
     claims = synthetic_claims(max(sizes), seed)
     runs = []
@@ -84,7 +88,16 @@ def benchmark_merge(n_claims: int = 100_000, seed: int = 0) -> dict[str, Any]:
                      "claims_per_second": round(size / seconds) if seconds else None,
                      "us_per_claim": round(seconds / size * 1e6, 1)})
     growth = runs[-1]["us_per_claim"] / runs[0]["us_per_claim"] if runs[0]["us_per_claim"] else None
-    return {"seed": seed, "runs": runs, "growth": round(growth, 2) if growth else None}
+    figures: dict[str, Any] = {"seed": seed, "runs": runs, "growth": round(growth, 2) if growth else None}
+    if incremental:
+        ledger = Ledger()
+        started = time.perf_counter()
+        for position in range(0, len(claims), 100):
+            ledger.add(claims[position:position + 100])
+        seconds = time.perf_counter() - started
+        figures["incremental"] = {"claims": len(claims), "chunk": 100, "seconds": round(seconds, 3),
+                                  "equals_batch": ledger.events() == events}
+    return figures
 
 
 if __name__ == "__main__":  # python -m frontwire.ledger.bench [N]

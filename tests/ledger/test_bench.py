@@ -16,3 +16,4 @@ def test_benchmark_reports_each_size() -> None:
     run = figures["runs"][0]
     assert 0 < run["events"] < 2_000  # reports of one happening merged
     assert run["seconds"] > 0 and figures["growth"] == 1.0
+    assert figures["incremental"]["equals_batch"] is True
