@@ -112,8 +112,36 @@ def score_candidate(gaz: Gazetteer, i: int, name: str, unit: str | None, ctx: Co
     return score
 
 
-def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], target: Span | None) -> Context:
-    """Collect the named units: ``frame.place_context`` first, else the anchor's own admin names."""
+_LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|, and|, or)?\s*$")
+
+
+def _list_members(toponyms: list[Toponym], target: Span, text: str) -> set[Toponym]:
+    """The names listed together with ``target`` ("the Aghdam, Khojavend, and Gubadli direction"): peers, not
+    context for one another."""
+    pos = next((k for k, t in enumerate(toponyms) if t.span == target), None)
+    if pos is None:
+        return set()
+    members: set[Toponym] = set()
+    conjunction = False
+    for step in (-1, 1):
+        k = pos
+        while 0 <= k + step < len(toponyms):
+            a, b = (toponyms[k + step], toponyms[k]) if step < 0 else (toponyms[k], toponyms[k + step])
+            gap = text[a.span.end:b.span.start]
+            if not _LIST_GAP.match(gap):
+                break
+            conjunction = conjunction or "," not in gap
+            k += step
+            members.add(toponyms[k])
+    # "near Aygedzor, Tavush" is a place and its region, not a list: a list has three names or a conjunction.
+    return members if conjunction or len(members) >= 2 else set()
+
+
+def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], target: Span | None,
+                  document_text: str = "") -> Context:
+    """Collect the named units: ``frame.place_context`` first, else the anchor's own admin names.
+
+    ``document_text`` is the text the toponym spans point into (for reading what stands between them)."""
     ctx = Context(countries=country_codes(frame.country_hints, gaz))
     spans = list(frame.place_context)
     for span in spans:
@@ -124,9 +152,11 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
         return ctx
     # No explicit context: the anchor's admin names, the nearest one after the target weighing most
     # ("Chaprand, Haji Isaqli villages of Jabrayil, Dere Gilatagh ... of Zangilan").
-    after = [t for t in toponyms if t.span.start >= target.end and t.span.start - target.end < 160]
+    siblings = _list_members(toponyms, target, document_text)
+    after = [t for t in toponyms if t.span.start >= target.end and t.span.start - target.end < 160
+             and t not in siblings]
     for t in toponyms:
-        if t.span == target:
+        if t.span == target or t in siblings:
             continue
         weight = 4.0 if after and t is after[0] else 1.0
         _add_context_name(gaz, ctx, t.span.text, t.unit, weight, t.span, candidates=t.candidates,
@@ -283,12 +313,14 @@ def resolve_event_place(frame: EventFrame, document: Document, gazetteer: Gazett
     """
     gaz = gazetteer or get_gazetteer()
     anchor = frame.anchor
-    anchor_text = document.text[anchor.start:anchor.end] if document.text else anchor.text
-    if anchor_text != anchor.text:
-        anchor_text = anchor.text
-    toponyms = find_toponyms(anchor_text, gaz, offset=anchor.start)
+    text = document.text or ""
+    if text[anchor.start:anchor.end] != anchor.text:
+        # The anchor does not point into this text (a frame built by hand): read it where it says it is.
+        text = " " * anchor.start + anchor.text
+    document = replace(document, text=text)
+    toponyms = find_toponyms(anchor.text, gaz, offset=anchor.start)
     for span in frame.place_names:
-        ctx = build_context(gaz, frame, toponyms, _same_span(toponyms, span))
+        ctx = build_context(gaz, frame, toponyms, _same_span(toponyms, span), document.text)
         found = _toponym_for(toponyms, span)
         place = place_name(gaz, span, ctx, unit=found.unit if found else None, near=bool(found and found.near),
                            partial=bool(found and found.partial),
@@ -296,14 +328,14 @@ def resolve_event_place(frame: EventFrame, document: Document, gazetteer: Gazett
         if place is not None:
             return place
     if frame.place_names:
-        ctx = build_context(gaz, frame, toponyms, None)
+        ctx = build_context(gaz, frame, toponyms, None, document.text)
         if ctx.units:
             cc, a1 = max(ctx.units.items(), key=lambda kv: kv[1])[0]
             j = _admin_entry(gaz, cc, a1)
             if j is not None:
                 name = frame.place_names[0].text
                 return make_place(gaz, j, frame.place_names[0], name, 2, "named place not found: district named in text")
-    place = _from_anchor(gaz, frame, anchor_text, toponyms)
+    place = _from_anchor(gaz, frame, document.text, toponyms)
     if place is not None:
         return place
     return _from_document(gaz, frame, document)
@@ -350,8 +382,9 @@ def _strong(gaz: Gazetteer, i: int, name: str) -> bool:
     return gaz.exact(i, name) and (gaz.pops[i] >= 100_000 or gaz.kinds[i] in (1, 2) and gaz.pops[i] > 0)
 
 
-def _from_anchor(gaz: Gazetteer, frame: EventFrame, anchor_text: str, toponyms: list[Toponym]) -> Place | None:
+def _from_anchor(gaz: Gazetteer, frame: EventFrame, text: str, toponyms: list[Toponym]) -> Place | None:
     countries = country_codes(frame.country_hints, gaz)
+    anchor_text = text[frame.anchor.start:frame.anchor.end]
     for t in _anchor_names(gaz, frame.anchor, anchor_text, toponyms):
         if any(gaz.kinds[i] == 0 and gaz.exact(i, t.span.text) for i in t.candidates):
             continue  # a country name is an actor's more often than the event's place
@@ -359,7 +392,7 @@ def _from_anchor(gaz: Gazetteer, frame: EventFrame, anchor_text: str, toponyms: 
             strong = [i for i in t.candidates if _strong(gaz, i, t.span.text)]
             if not strong:
                 continue
-        ctx = build_context(gaz, frame, toponyms, t.span)
+        ctx = build_context(gaz, frame, toponyms, t.span, text)
         place = place_name(gaz, t.span, ctx, list(t.candidates), t.unit, t.near, t.partial)
         if place is not None:
             return place
@@ -373,7 +406,7 @@ def _from_document(gaz: Gazetteer, frame: EventFrame, document: Document) -> Pla
     first: dict[tuple[str, str], Span] = {}
     for t in find_toponyms(document.text or "", gaz):
         cands = [i for i in t.candidates if gaz.kinds[i] in (1, 2, 3) and (not countries or gaz.ccs[i] in countries)]
-        if not cands:
+        if not cands or any(gaz.kinds[i] == 0 and gaz.exact(i, t.span.text) for i in t.candidates):
             continue
         best = max(cands, key=lambda i: (gaz.exact(i, t.span.text), gaz.kinds[i] == 1, gaz.pops[i]))
         key = (gaz.ccs[best], gaz.admin1s[best])
