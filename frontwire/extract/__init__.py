@@ -1,1 +1,33 @@
+"""Extraction: from a cleaned document and its parse to the events an ACLED coder would code.
 
+Modules, in the order the work is done::
+
+    triggers    rules that name a sub-event type from the words of a sentence
+    subevent    one sub-event type per text: decisive rules, then the classifier, then weaker rules
+    classifier  TF-IDF + logistic regression over notes, trained in seconds, packaged in data/models/
+    actors      actor mentions -> ACLED names, countries and inter codes (lexicon: the curated dictionary)
+    claims      who claims it (quotes, "according to", "It said"), modality, background vs current
+    places      enumerated villages, directions of a front, "near X, Y", "in X district"
+    quantities  fatalities (ACLED conventions) and equipment losses
+    frames      the sentence walk that puts it together
+    notes       neutral ACLED-style notes from a finished claim
+"""
+
+from __future__ import annotations
+
+from frontwire.extract.classifier import SubEventClassifier, load_classifier, train_classifier
+from frontwire.extract.frames import extract_frames
+from frontwire.extract.notes import compose_notes
+from frontwire.extract.taxonomy import SUB_EVENT_TYPES, disorder_type_of, event_type_of, interaction
+
+__all__ = [
+    "SUB_EVENT_TYPES",
+    "SubEventClassifier",
+    "compose_notes",
+    "disorder_type_of",
+    "event_type_of",
+    "extract_frames",
+    "interaction",
+    "load_classifier",
+    "train_classifier",
+]

@@ -27,7 +27,8 @@ ADVERSARIES = {
 _MILITARY_NOUNS = (r"(?:armed forces|military forces|security forces|government forces|forces|army|military|troops|"
                    r"soldiers?|servicem[ae]n|units|commandos?|special forces|air forces?|aviation|artillery|"
                    r"border guards?|army units|military units|army convoy|army's|defence forces|defense forces|"
-                   r"security personnel|military personnel|drones?|helicopters?|warplanes?|jets?|aircraft)")
+                   r"security personnel|military personnel|drones?|helicopters?|warplanes?|jets?|aircraft|positions|"
+                   r"checkpoints?|posts?|convoy|side)")
 _POLICE_NOUNS = r"(?:police(?:m[ae]n|\s+forces|\s+officers?)?|policewom[ae]n|law enforcement|NDS|intelligence)"
 _CIVILIAN = r"(?:civilians?|residents?|villagers?|children|child|women|wom[ae]n|farmers?|shepherds?|sheperds?|teachers?|students?|journalists?|activists?|merchants?|passengers?|citizens?|worshippers|people|family|a man|a boy|a girl|employees?|scholars?|elders?|doctors?|bloggers?)"
 _PROTEST = r"(?:protesters?|protestors?|demonstrators?|rally|protest|marchers|strikers|picketers)"

@@ -77,7 +77,11 @@ def type_by_rules(text: str, *, actor1_state: bool | None = None, hits: list[Tri
             return pick("Violent demonstration", 0.55)
         return pick("Peaceful protest", 0.7)
     if "Disrupted weapons use" in by_type:
-        return pick("Disrupted weapons use", 0.75)
+        shot_down = re.match(r"(?:shot down|intercepted)", by_type["Disrupted weapons use"].text, re.I)
+        striking = [t for t in ("Air/drone strike", "Shelling/artillery/missile attack") if t in by_type]
+        if not (shot_down and striking):
+            return pick("Disrupted weapons use", 0.75)
+        # an aircraft that struck and was shot down: the strike is the event, the shoot-down a second one
     if ("Abduction/forced disappearance" in by_type and not re.search(r"\bkidnapped and killed\b", text, re.I)
             and not _MILITARY_VICTIM.search(text)):
         return pick("Abduction/forced disappearance", 0.8)

@@ -1,0 +1,177 @@
+"""Who claims an event, how the claim travelled, and how it is asserted (modality, background or current).
+
+A claim is attributed to the speaker of the quote or reported-speech clause that holds it ("... ," the
+Azerbaijani Defence Ministry said -> Ministry of Defence of Azerbaijan), to the last named speaker when the
+text refers back ("It said", "the ministry added"), and otherwise to the outlet. Background ("since 1991",
+"a ceasefire was agreed in 1994", "fresh clashes erupted on September 27" in a November report) is
+``historical`` and is not coded as a current event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from frontwire.extract.actors import correct_person, find_countries
+from frontwire.extract.lexicon import load_lexicon
+
+_SAY = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reported|reports|tweeted|wrote|told|added|"
+        r"stressed|noted|confirmed|denied|denies|refuted|declared|informed|posted|insisted|alleged)")
+_MINISTRY = re.compile(
+    r"\b(?:(?:the\s+)?(?P<adj>[A-Z][\w'-]+(?:'s)?)\s+)?(?:(?P<kind>Defen[cs]e|Interior|Foreign|Foreign Affairs|Emergency|"
+    r"Emergencies|Health|Internal Affairs)\s+Ministry|Ministry\s+of\s+(?P<kind2>Defen[cs]e|Interior|Foreign Affairs|"
+    r"Internal Affairs|Emergency Situations|Health)(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(?P<country>[A-Z][\w-]+))?)")
+_KIND = {"defence": "Defence", "defense": "Defence", "interior": "Interior Affairs", "internal affairs": "Interior Affairs",
+         "foreign": "Foreign Affairs", "foreign affairs": "Foreign Affairs", "emergency": "Emergency Situations",
+         "emergencies": "Emergency Situations", "emergency situations": "Emergency Situations", "health": "Health"}
+_BACKREF = re.compile(r"(?:^\W*|\W)(?:It|it|[Tt]he ministry|[Tt]he statement|He|he|She|she|They|[Tt]he spokesman|"
+                      r"[Tt]he spokeswoman|[Tt]he president|[Tt]he agency|[Tt]he office)\s+(?:also\s+|further\s+)?" + _SAY + r"\b")
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The speaker of a claim, normalised, with the country they speak for and the chain it came through."""
+
+    claimed_by: str
+    country: str | None
+    chain: tuple[str, ...]
+    start: int
+    end: int
+
+
+def _ministry(m: re.Match[str], context: str) -> tuple[str, str | None]:
+    kind = _KIND[(m.group("kind") or m.group("kind2")).lower()]
+    word = m.group("country") or m.group("adj") or ""
+    word = re.sub(r"'s$", "", word)
+    country = None
+    if word:
+        found = find_countries(word)
+        country = found[0][0] if found else None
+    if country is None:
+        # "the country's Defence Ministry": the country named before it in the sentence
+        found = find_countries(context[: m.start()])
+        country = found[0][0] if found else None
+    name = f"Ministry of {kind} of {country}" if country else f"Ministry of {kind}"
+    return name, country
+
+
+def _outlet(name: str) -> str | None:
+    for outlet in load_lexicon().outlets:
+        if name == outlet.name or name in outlet.aliases:
+            return outlet.name
+    return None
+
+
+def find_speaker(text: str, offset: int = 0) -> Attribution | None:
+    """The speaker named in ``text`` (a sentence or the words around a quote), or None."""
+    m = _MINISTRY.search(text)
+    if m:
+        name, country = _ministry(m, text)
+        return Attribution(name, country, (name,), m.start() + offset, m.end() + offset)
+    for m in re.finditer(r"\b(?:President|Prime Minister|Minister|spokesman|spokeswoman|spokesperson|Defence Minister|"
+                         r"Defense Minister|commander)?\s*(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})", text):
+        person = correct_person(m.group("name"), cutoff=88.0)
+        if person is not None:
+            return Attribution(person.name, person.country, (person.name,), m.start("name") + offset,
+                               m.end("name") + offset)
+    m = re.search(r"\baccording to (?:the )?(?P<who>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})", text)
+    if m:
+        who = m.group("who")
+        outlet = _outlet(who)
+        countries = find_countries(who)
+        return Attribution(outlet or who, countries[0][0] if countries else None, (outlet or who,),
+                           m.start("who") + offset, m.end("who") + offset)
+    for outlet in load_lexicon().outlets:
+        for alias in (outlet.name, *outlet.aliases):
+            if len(alias) < 3:
+                continue
+            hit = re.search(rf"\b(?:told|reported by|cited by|quoted by|via|to)\s+{re.escape(alias)}\b|"
+                            rf"\b{re.escape(alias)}\s+(?:reported|said|quoted)", text)
+            if hit:
+                return Attribution(outlet.name, None, (outlet.name,), hit.start() + offset, hit.end() + offset)
+    return None
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation in ``text``, straight or curly quotes."""
+    spans = []
+    for m in re.finditer(r"“[^”]{10,}”|\"[^\"]{10,}\"", text):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def quote_speaker(text: str, quote: tuple[int, int]) -> Attribution | None:
+    """The speaker of a quotation: "...," the ministry said / X said: "..." / "..." X said on Twitter."""
+    after = text[quote[1]: quote[1] + 160]
+    end = re.search(r"[.!?](?:\s|$)", after)
+    tail = after[: end.start() + 1] if end else after
+    if re.search(r"\b" + _SAY + r"\b", tail):
+        speaker = find_speaker(tail, quote[1])
+        if speaker:
+            return speaker
+    before = text[max(0, quote[0] - 200): quote[0]]
+    start = max(before.rfind(". "), before.rfind("\n"))
+    lead = before[start + 1:] if start >= 0 else before
+    if re.search(r"\b" + _SAY + r"\W*$", lead.strip()) or lead.strip().endswith(":"):
+        return find_speaker(lead, quote[0] - len(lead))
+    return None
+
+
+def is_backreference(sentence: str) -> bool:
+    """ "It said ...", "The ministry added ...": the claim belongs to the last speaker."""
+    return bool(_BACKREF.search(sentence))
+
+
+def _explicit_dates(sentence: str, published: date) -> list[date]:
+    out = []
+    for m in re.finditer(rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_RE})|(?P<m2>{_MONTH_RE})\s+(?P<d2>\d{{1,2}})\b)"
+                         rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?", sentence):
+        month = _MONTHS.index((m.group("m1") or m.group("m2")).lower()) + 1
+        day = int(m.group("d1") or m.group("d2"))
+        year = int(m.group("y")) if m.group("y") else published.year
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            continue
+        if not m.group("y") and when > published:
+            when = date(year - 1, month, day)
+        out.append(when)
+    return out
+
+
+def is_historical(sentence: str, published: date | None, *, window_days: int = 7) -> bool:
+    """True when the sentence is background: a past year, "since ...", or a date well before publication."""
+    if re.search(r"\bsince (?:the )?(?:\d{4}|early|late|the \w+ (?:war|conflict))\b|\bfor (?:nearly |almost |over |more than )?"
+                 r"(?:two|three|four|several|\d+) (?:decades|years)\b|\bin the (?:19|20)\d0s\b|\bformer Soviet\b.*\bsince\b",
+                 sentence, re.I):
+        return True
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence)]
+    if published is not None:
+        if years and all(y < published.year for y in years) and not _explicit_dates(sentence, published):
+            return True
+        dates = _explicit_dates(sentence, published)
+        if dates and all((published - d).days > window_days for d in dates):
+            return True
+    elif years and all(y < 2000 for y in years):
+        return True
+    if re.search(r"\b(?:fresh|renewed) (?:clashes|fighting|hostilities) (?:erupted|broke out)\b", sentence, re.I):
+        return True
+    return False
+
+
+def modality_of(sentence: str, trigger_start: int | None = None) -> str:
+    """asserted, denied, hypothetical or planned, from the words that govern the event's trigger."""
+    head = sentence if trigger_start is None else sentence[:trigger_start]
+    if re.search(r"\b(?:denied|denies|refuted|rejected (?:the )?(?:claims?|reports?|allegations?)|dismissed (?:the )?"
+                 r"(?:claims?|reports?)|did not|didn't|never)\b", head, re.I):
+        return "denied"
+    if re.search(r"\b(?:plans? to|planned to|planning to|intends? to|will|is going to|are going to|prepar(?:es|ing) to|"
+                 r"scheduled to|vowed to)\b", head, re.I):
+        return "planned"
+    if re.search(r"\b(?:could|might|may|would|threaten(?:s|ed)? to|if|unless|in case|risk of|warned)\b", head, re.I):
+        return "hypothetical"
+    return "asserted"

@@ -1,0 +1,452 @@
+"""From a cleaned document to event frames: the sentence walk that ties triggers, actors, places and claims.
+
+Two readings, as a coder would do it:
+
+* a short note (an ACLED note, a wire brief) describes one event: the whole text is typed at once;
+* an article is read sentence by sentence. A sentence becomes events when it has a current (not background)
+  trigger and a place; one frame per place ("eight villages" -> eight frames). A sentence without a place
+  lends its event to the next sentence that names places for it ("It said the clashes were mainly in the
+  A, B and C direction"), or borrows the place of the next sentence about the same thing ("... destroyed a
+  convoy." "... the convoy in the direction of Khojavend ..."). Losses in a sentence with no place of its
+  own go to the nearest event of the same claimant.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from frontwire.extract.actors import ADVERSARIES, ActorMention, find_actors, find_countries, state_actor
+from frontwire.extract.claims import (
+    Attribution,
+    find_speaker,
+    is_backreference,
+    is_historical,
+    modality_of,
+    quote_spans,
+    quote_speaker,
+)
+from frontwire.extract.classifier import SubEventClassifier
+from frontwire.extract.lexicon import load_lexicon
+from frontwire.extract.places import PlaceMention, directions, enumerated_settlements, located_places, stated_count
+from frontwire.extract.quantities import count_fatalities, find_losses
+from frontwire.extract.subevent import Typing, choose_sub_event, type_by_rules
+from frontwire.extract.taxonomy import disorder_type_of, event_type_of, interaction, state_inter
+from frontwire.records import Document, EventFrame, Loss, Span
+
+_STATE_KINDS = {"military", "police", "government", "partisan"}
+_GENERIC = re.compile(r"\b(?:has|have) (?:continued|been continuing) to\b|\bcontinues? to\b|\brepeatedly\b|"
+                      r"\bon a daily basis\b|\bevery day\b", re.I)
+_DEBRIS = re.compile(r"^\s*(?:READ MORE|Read more|Related:|Loading\.\.\.|Advertisement|Share this|Follow us)\b")
+_DATE_WORDS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
+                         r"last night|January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)\b")
+_NOTE_MAX_SENTENCES = 4
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    speaker: Attribution | None = None
+    typing: Typing | None = None
+    places: list[PlaceMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+
+
+def _sentences(document: Document, doc: Any) -> list[_Sentence]:
+    """The doc's sentences minus headings, captions and debris lines, split at line breaks too."""
+    text = document.text
+    headings = [(h.start, h.end) for h in document.headings]
+    captions = {c.strip() for c in document.captions if c.strip()}
+    out: list[_Sentence] = []
+    for sent in doc.sents:
+        for m in re.finditer(r"[^\n]+", text[sent.start_char:sent.end_char]):
+            start, end = sent.start_char + m.start(), sent.start_char + m.end()
+            piece = text[start:end].strip()
+            if len(piece) < 3 or _DEBRIS.match(piece) or piece in captions:
+                continue
+            if any(hs <= start < he or start <= hs < end for hs, he in headings):
+                continue
+            out.append(_Sentence(start, end, text[start:end]))
+    return out
+
+
+def _home_country(text: str) -> list[str]:
+    counts: dict[str, int] = {}
+    for country, _, _ in find_countries(text):
+        counts[country] = counts.get(country, 0) + 1
+    return sorted(counts, key=lambda c: -counts[c])
+
+
+def _partisan_outlet(source: str | None) -> bool:
+    """True when the document's only source is a party's own outlet (ACLED codes its claims 0 fatalities)."""
+    if not source or ";" in source:
+        return False
+    for outlet in load_lexicon().outlets:
+        if outlet.party and (source == outlet.name or source in outlet.aliases):
+            return True
+    return False
+
+
+def _roles(sentence: str, actors: list[ActorMention], speaker: Attribution | None, sub_event_type: str,
+           offset: int = 0) -> tuple[ActorMention | None, ActorMention | None]:
+    """actor1 (who acts) and actor2 (who is acted on) among the sentence's actor mentions.
+
+    ``offset`` is where ``sentence`` starts in the document (mention offsets are document offsets).
+    """
+    if not actors:
+        return None, None
+    rel = offset
+    agent = target = None
+    for a in actors:
+        before = sentence[max(0, a.start - rel - 40): a.start - rel]
+        if re.search(r"\bby\s+(?:the\s+|an?\s+|\d+\s+)?(?:\w+\s+){0,2}$", before):
+            agent = agent or a
+        elif re.search(r"\b(?:on|at|against|of|targeting|belonging to|from)\s+(?:the\s+)?(?:positions\s+of\s+(?:the\s+)?)?$", before):
+            target = target or a
+    people = [a for a in actors if a.kind not in ("person",)]
+    if agent is None:
+        for a in people:
+            if a is not target and a.kind not in ("civilians",):
+                agent = a
+                break
+    if agent is None and people:
+        agent = people[0] if people[0] is not target else None
+    if target is None:
+        for a in people:
+            if agent is None or a.name != agent.name:
+                target = a
+                break
+    if target is not None and agent is not None and target.name == agent.name and sub_event_type not in (
+            "Armed clash", "Violent demonstration", "Mob violence"):
+        target = None
+    return agent, target
+
+
+def _bare_country_subject(sentence: str, on: date | None) -> ActorMention | None:
+    """ "Azerbaijan shot down ...": a country as the subject of an action means its forces."""
+    m = re.match(r"\W*(?:In the meantime,\s*|Meanwhile,\s*)?(?P<c>[A-Z][a-z]+)(?:'s)?\s+(?:\w+\s+){0,2}?"
+                 r"(?:shot|destroyed|captured|retook|attacked|fired|launched|struck|shelled|bombed|hit|downed)\b", sentence)
+    if not m:
+        return None
+    found = find_countries(m.group("c"))
+    if not found:
+        return None
+    country = found[0][0]
+    return ActorMention(state_actor("Military Forces", country, on), country, 1, "military", m.start("c"),
+                        m.end("c"), m.group("c"))
+
+
+def _loss_side(text: str, speaker: Attribution | None, target: ActorMention | None) -> str | None:
+    if re.search(r"\benemy\b|\boccupiers?\b|\binvaders?\b", text, re.I) and speaker and speaker.country:
+        return ADVERSARIES.get(speaker.country)
+    m = re.search(r"(?:shot down|downed|destroyed|captured)\s+(?:an?|another|one|the)?\s*(?P<w>[A-Z][a-z]+)", text)
+    if m:
+        found = find_countries(m.group("w"))
+        if found:
+            return found[0][0]
+    if target is not None and target.country:
+        return target.country
+    if speaker and speaker.country:
+        return ADVERSARIES.get(speaker.country)
+    return None
+
+
+def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifier | None = None,
+                   use_packaged: bool = True) -> list[EventFrame]:
+    """The events a careful ACLED coder would code from ``document``, main event first.
+
+    ``doc`` is the spaCy ``Doc`` of ``document.text``. ``classifier`` types sub-events together with the
+    rules; None means the packaged model (rules alone where it is not installed).
+    """
+    if classifier is None and use_packaged:
+        from frontwire.extract.classifier import load_classifier
+
+        classifier = load_classifier()
+    text = document.text
+    if not text.strip():
+        return []
+    sentences = _sentences(document, doc)
+    if not sentences:
+        return []
+    countries = _home_country(text)
+    home = countries[0] if countries else None
+    published = document.published_at
+    if len(sentences) <= _NOTE_MAX_SENTENCES and len(text) < 1500:
+        frame = _note_frame(document, sentences, classifier, home, countries)
+        return [frame] if frame else []
+    return _article_frames(document, sentences, classifier, home, countries, published)
+
+
+# -- short notes ---------------------------------------------------------------------------------------
+
+def _note_frame(document: Document, sentences: list[_Sentence], classifier: SubEventClassifier | None,
+                home: str | None, countries: list[str]) -> EventFrame | None:
+    text = document.text
+    start, end = sentences[0].start, sentences[-1].end
+    body = text[start:end]
+    first = sentences[0]
+    speaker = find_speaker(body, start)
+    actors = find_actors(first.text, home=home, speaker_country=speaker.country if speaker else None,
+                         on=document.published_at, offset=first.start)
+    typing0 = type_by_rules(body)
+    agent, target = _roles(first.text, actors, speaker, typing0.sub_event_type if typing0 else "Armed clash",
+                           first.start)
+    if agent is None:
+        agent = _bare_country_subject(first.text, document.published_at)
+    typing = choose_sub_event(body, classifier=classifier, actor1_state=(agent.kind in _STATE_KINDS) if agent else None,
+                              always=True)
+    if typing is None:
+        return None
+    places = _places_for(first.text, first.start) or _places_for(body, start)
+    fatalities = count_fatalities(body, partisan_source=_partisan_outlet(document.source))
+    return _make_frame(document, Span(body, start, end), typing, agent, target, places[:1], speaker, fatalities,
+                       (), countries, home, modality_of(first.text, None))
+
+
+# -- articles ------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _country_words() -> tuple[str, ...]:
+    words: set[str] = set()
+    for c in load_lexicon().countries:
+        words.update((c.name, *c.adjectives, *c.aliases))
+    return tuple(sorted(words))
+
+
+def _places_for(sentence: str, offset: int) -> list[PlaceMention]:
+    exclude = _country_words()
+    places = enumerated_settlements(sentence, offset)
+    if places:
+        return places
+    places = directions(sentence, offset)
+    if places:
+        return places
+    located = [p for p in located_places(sentence, offset, exclude=exclude)
+               if p.name is None or p.name.text not in exclude]
+    return located
+
+
+def _speaker_for(sentence: _Sentence, text: str, quotes: list[tuple[int, int]], last: Attribution | None,
+                 ) -> Attribution | None:
+    for q in quotes:
+        if q[0] <= sentence.start < q[1] or sentence.start <= q[0] < sentence.end:
+            found = quote_speaker(text, q)
+            if found:
+                return found
+            tail = text[q[1]: q[1] + 80]
+            if is_backreference(tail) and last is not None:
+                return last
+    if re.search(r"\b(?:said|says|stated|claimed|announced|reported|according to|added|stressed|told|tweeted)\b",
+                 sentence.text):
+        found = find_speaker(sentence.text, sentence.start)
+        if found:
+            return found
+        if is_backreference(sentence.text) and last is not None:
+            return last
+    return None
+
+
+def _article_frames(document: Document, sentences: list[_Sentence], classifier: SubEventClassifier | None,
+                    home: str | None, countries: list[str], published: date | None) -> list[EventFrame]:
+    text = document.text
+    quotes = quote_spans(text)
+    partisan = _partisan_outlet(document.source)
+    frames: list[tuple[int, EventFrame]] = []  # (sentence index, frame)
+    pending: tuple[int, _Sentence, Typing, ActorMention | None, ActorMention | None] | None = None
+    orphan_losses: list[tuple[int, str | None, tuple[Loss, ...]]] = []
+    last_speaker: Attribution | None = None
+    consumed: set[int] = set()
+
+    for s in sentences:
+        s.speaker = _speaker_for(s, text, quotes, last_speaker)
+        if s.speaker is not None:
+            last_speaker = s.speaker
+    for i, s in enumerate(sentences):
+        if i in consumed or is_historical(s.text, published) or _GENERIC.search(s.text):
+            continue
+        speaker = s.speaker
+        s.actors = find_actors(s.text, home=home, speaker_country=speaker.country if speaker else None,
+                               on=published, offset=s.start)
+        rules = type_by_rules(s.text)
+        if rules is None or (rules.sub_event_type == "Other" and rules.confidence < 0.8):
+            continue
+        agent, target = _roles(s.text, s.actors, speaker, rules.sub_event_type, s.start)
+        if agent is None:
+            agent = _bare_country_subject(s.text, published)
+            if agent is not None:
+                agent = replace(agent, start=agent.start + s.start, end=agent.end + s.start)
+        if agent is None and target is not None and speaker and speaker.country == target.country:
+            adversary = ADVERSARIES.get(target.country or "")
+            if adversary:
+                agent = ActorMention(state_actor("Military Forces", adversary, published), adversary, 1, "partisan",
+                                     s.start, s.start, "")
+        typing = choose_sub_event(s.text, classifier=classifier,
+                                  actor1_state=(agent.kind in _STATE_KINDS) if agent else None) or rules
+        modality = modality_of(s.text, rules.trigger.start if rules.trigger else None)
+        loss_side = _loss_side(s.text, speaker, target)
+        losses = tuple(find_losses(s.text, loss_side))
+        places = _places_for(s.text, s.start)
+        count = stated_count(s.text)
+        if count is not None and not any(p.kind == "village" for p in places):
+            # "liberated eight more villages": the names follow in the next sentences; check the count there
+            ahead = [j for j in range(i + 1, min(i + 3, len(sentences)))
+                     if any(p.kind == "village" for p in _places_for(sentences[j].text, sentences[j].start))]
+            if ahead:
+                continue
+        anchor = Span(s.text, s.start, s.end)
+        evidence_extra: list[Span] = []
+        if not places and pending is None and not losses:
+            borrowed = _borrow_place(sentences, i)
+            if borrowed is not None:
+                j, places = borrowed
+                evidence_extra.append(Span(sentences[j].text, sentences[j].start, sentences[j].end))
+                if _DATE_WORDS.search(sentences[j].text):
+                    anchor = Span(sentences[j].text, sentences[j].start, sentences[j].end)
+                speaker = speaker or sentences[j].speaker
+        if not places:
+            if losses:
+                orphan_losses.append((i, speaker.claimed_by if speaker else None, losses))
+            pending = (i, s, typing, agent, target)
+            continue
+        # a sentence that names places for an event told just before ("It said the clashes were mainly in ...")
+        if pending is not None and i - pending[0] <= 2 and not s.actors and re.search(
+                r"\b(?:the|these|those)\s+(?:clashes|attacks?|shelling|fighting|strikes?|battles?)\b", s.text, re.I):
+            _, prev, prev_typing, prev_agent, prev_target = pending
+            typing, agent, target = prev_typing, prev_agent, prev_target
+            anchor = Span(text[prev.start:s.end], prev.start, s.end)
+            speaker = speaker or prev.speaker
+        pending = None
+        fatalities = count_fatalities(s.text, partisan_source=partisan)
+        extra_frames = _secondary_frames(s, typing, agent, target, published)
+        if target is None and agent is not None and typing.sub_event_type in (
+                "Government regains territory", "Non-state actor overtakes territory") and agent.country in ADVERSARIES:
+            # territory is taken from someone: the other side of this conflict where the text does not say
+            other = ADVERSARIES[agent.country or ""]
+            target = ActorMention(state_actor("Military Forces", other, published), other, 1, "military",
+                                  s.start, s.start, "")
+        villages = [p for p in places if p.kind == "village"]
+        if count is not None and villages and count != len(villages):
+            typing = Typing(typing.sub_event_type, typing.confidence * 0.8, typing.trigger)
+        for k, place in enumerate(places):
+            frame = _make_frame(document, anchor, typing, agent, target, [place], speaker,
+                                fatalities if k == 0 else None, losses if k == 0 and not extra_frames else (),
+                                countries, home, modality, evidence_extra)
+            frames.append((i, frame))
+            for sec_typing, sec_agent, sec_target in extra_frames:
+                frames.append((i, _make_frame(document, anchor, sec_typing, sec_agent, sec_target, [place], speaker,
+                                              None, losses if k == 0 else (), countries, home, modality,
+                                              evidence_extra)))
+    out = _attach_losses([f for _, f in frames], [i for i, _ in frames], orphan_losses)
+    return _dedupe(out)
+
+
+def _borrow_place(sentences: list[_Sentence], i: int) -> tuple[int, list[PlaceMention]] | None:
+    """The places of the next sentence when it speaks of the same thing (shares a distinctive word)."""
+    if i + 1 >= len(sentences):
+        return None
+    here, nxt = sentences[i], sentences[i + 1]
+    words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]{3,}", here.text)}
+    keys = {w for w in words if re.search(r"\d", w) or w in {"convoy", "aircraft", "helicopter", "drone", "tank",
+                                                              "jet", "base", "checkpoint", "village", "town", "ship"}}
+    if not keys or not keys & {w.lower() for w in re.findall(r"[A-Za-z][\w-]{3,}", nxt.text)}:
+        return None
+    places = _places_for(nxt.text, nxt.start)
+    return (i + 1, places) if places else None
+
+
+def _secondary_frames(s: _Sentence, typing: Typing, agent: ActorMention | None, target: ActorMention | None,
+                      published: date | None) -> list[tuple[Typing, ActorMention | None, ActorMention | None]]:
+    """A second event in the same sentence: an aircraft that struck and "was shot down" is two events."""
+    if typing.sub_event_type == "Disrupted weapons use":
+        return []
+    m = re.search(r"\b(?:was|were) shot down\b|\bshot (?:it|them) down\b|\bwas intercepted\b", s.text)
+    if not m or agent is None or not agent.country:
+        return []
+    shooter_country = ADVERSARIES.get(agent.country)
+    shooter = ActorMention(state_actor("Military Forces", shooter_country, published), shooter_country, 1, "military",
+                           s.start + m.start(), s.start + m.end(), m.group(0)) if shooter_country else target
+    return [(Typing("Disrupted weapons use", 0.7, None), shooter, agent)]
+
+
+def _attach_losses(frames: list[EventFrame], where: list[int], orphans: list[tuple[int, str | None, tuple[Loss, ...]]]
+                   ) -> list[EventFrame]:
+    for idx, claimant, losses in orphans:
+        best = None
+        for k, (frame, at) in enumerate(zip(frames, where, strict=True)):
+            same = frame.claimed_by == claimant
+            distance = abs(at - idx) + (0 if same else 10) + (0.5 if at > idx else 0)
+            if best is None or distance < best[0]:
+                best = (distance, k)
+        if best is None:
+            continue
+        k = best[1]
+        have = {(loss.category, loss.item) for loss in frames[k].losses}
+        new = tuple(loss for loss in losses if (loss.category, loss.item) not in have)
+        frames[k] = replace(frames[k], losses=frames[k].losses + new)
+    return frames
+
+
+def _dedupe(frames: list[EventFrame]) -> list[EventFrame]:
+    """One event per type, place and claimant: keep the first, gather the others' losses into it."""
+    out: list[EventFrame] = []
+    index: dict[tuple[str, str, str | None], int] = {}
+    for frame in frames:
+        place = frame.place_names[0].text.lower() if frame.place_names else ""
+        key = (frame.sub_event_type, place, frame.claimed_by)
+        if key in index:
+            k = index[key]
+            have = {(loss.category, loss.item) for loss in out[k].losses}
+            new = tuple(loss for loss in frame.losses if (loss.category, loss.item) not in have)
+            out[k] = replace(out[k], losses=out[k].losses + new, evidence=out[k].evidence + frame.evidence[:1])
+            continue
+        index[key] = len(out)
+        out.append(frame)
+    return out
+
+
+def _make_frame(document: Document, anchor: Span, typing: Typing, agent: ActorMention | None,
+                target: ActorMention | None, places: list[PlaceMention], speaker: Attribution | None,
+                fatalities: int | None, losses: tuple[Loss, ...], countries: list[str], home: str | None,
+                modality: str, extra: list[Span] | None = None) -> EventFrame:
+    sub = typing.sub_event_type
+    text = document.text
+    place = places[0] if places else None
+    event_country = home
+    inter1 = agent.inter if agent else 0
+    inter2 = target.inter if target else 0
+    if agent is not None and agent.kind in _STATE_KINDS:
+        inter1 = state_inter(agent.country, event_country)
+    if target is not None and target.kind in _STATE_KINDS:
+        inter2 = state_inter(target.country, event_country)
+    claimed_by = speaker.claimed_by if speaker else document.source
+    chain: tuple[str, ...] = speaker.chain if speaker else ()
+    if document.source and document.source not in chain:
+        chain = chain + (document.source,)
+    evidence = [anchor]
+    if typing.trigger is not None:
+        pass  # trigger offsets are relative to the typed text; the anchor already shows them in context
+    for span in (place.name if place else None, place.context if place else None):
+        if span is not None and span not in evidence:
+            evidence.append(span)
+    if speaker is not None:
+        evidence.append(Span(text[speaker.start:speaker.end], speaker.start, speaker.end))
+    evidence.extend(extra or [])
+    hints = [c for c in (agent.country if agent else None, target.country if target else None) if c]
+    hints += [c for c in countries if c not in hints]
+    confidence = round(min(0.99, typing.confidence * (0.95 if place else 0.7)), 3)
+    return EventFrame(
+        event_type=event_type_of(sub), sub_event_type=sub, disorder_type=disorder_type_of(sub), anchor=anchor,
+        actor1=agent.name if agent else None, actor1_country=agent.country if agent else None,
+        actor2=target.name if target else None, actor2_country=target.country if target else None,
+        inter1=inter1, inter2=inter2, interaction=interaction(inter1, inter2),
+        place_names=(place.name,) if place and place.name else (),
+        place_context=(place.context,) if place and place.context else (),
+        fatalities=fatalities, losses=losses, claimed_by=claimed_by, claim_chain=chain, modality=modality,
+        evidence=tuple(evidence), confidence=confidence, country_hints=tuple(hints),
+    )

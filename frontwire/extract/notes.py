@@ -1,0 +1,136 @@
+"""Neutral one-sentence notes in ACLED's style, written from a claim's fields (never copied from the text).
+
+"On 2 November 2020, Azerbaijani forces captured Milanli (Qubadli)." Partisan words of either side
+("liberated", "occupiers", "terrorists", "martyr") never reach a note: the verbs come from the sub-event
+type, the names from the normalised actors, and a last pass replaces any loaded word that slipped in.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from frontwire.extract.actors import actor_country
+from frontwire.extract.lexicon import load_lexicon
+from frontwire.records import Claim
+
+LOADED_WORDS = {
+    "liberated": "captured", "liberating": "capturing", "liberation": "capture", "liberate": "capture",
+    "occupation": "control", "occupied": "held", "occupiers": "forces", "occupier": "force",
+    "occupying": "opposing", "enemy": "opposing", "enemies": "opponents", "terrorists": "fighters",
+    "terrorist": "armed", "victorious": "", "martyr": "killed person", "martyrs": "killed people",
+    "martyred": "killed", "heroic": "", "heroes": "fighters", "invaders": "forces", "invading": "opposing",
+    "aggressor": "opposing side", "aggressors": "opposing forces", "fascist": "", "fascists": "forces",
+    "nazis": "forces", "neo-nazi": "", "puppet": "", "regime": "government", "bandits": "gunmen",
+    "mercenaries": "foreign fighters", "junta": "government", "genocide": "killings",
+}
+
+_VERBS = {
+    "Armed clash": "{a1} clashed with {a2} {near} {loc}",
+    "Government regains territory": "{a1} captured {loc}",
+    "Non-state actor overtakes territory": "{a1} took control of {loc}",
+    "Shelling/artillery/missile attack": "{a1} shelled {a2} {near} {loc}",
+    "Air/drone strike": "{a1} carried out an air or drone strike on {a2} {near} {loc}",
+    "Suicide bomb": "a suicide bomber of {a1} detonated explosives targeting {a2} in {loc}",
+    "Remote explosive/landmine/IED": "an explosive device attributed to {a1} detonated, hitting {a2}, in {loc}",
+    "Grenade": "{a1} threw a grenade at {a2} in {loc}",
+    "Chemical weapon": "{a1} used a chemical weapon against {a2} in {loc}",
+    "Sexual violence": "{a1} committed sexual violence against {a2} in {loc}",
+    "Attack": "{a1} attacked {a2} in {loc}",
+    "Abduction/forced disappearance": "{a1} abducted {a2} in {loc}",
+    "Peaceful protest": "{a1} held a protest in {loc}",
+    "Protest with intervention": "{a1} held a protest in {loc} and {a2} intervened",
+    "Excessive force against protesters": "{a2} used force against {a1} in {loc}",
+    "Violent demonstration": "{a1} held a violent demonstration in {loc}",
+    "Mob violence": "a mob of {a1} attacked {a2} in {loc}",
+    "Agreement": "{a1} and {a2} reached an agreement in {loc}",
+    "Arrests": "{a1} arrested {a2} in {loc}",
+    "Change to group/activity": "{a1} changed its posture or activity in {loc}",
+    "Disrupted weapons use": "{a1} disrupted a weapon used by {a2} {near} {loc}",
+    "Headquarters or base established": "{a1} established a base in {loc}",
+    "Looting/property destruction": "{a1} looted or destroyed property in {loc}",
+    "Non-violent transfer of territory": "{a1} took over {loc} without fighting",
+    "Other": "{a1} was involved in a development in {loc}",
+}
+
+
+def _adjective(country: str | None) -> str | None:
+    if not country:
+        return None
+    for c in load_lexicon().countries:
+        if c.name == country and c.adjectives:
+            return c.adjectives[0]
+    return country
+
+
+def describe_actor(name: str | None, *, fallback: str) -> str:
+    """A short plain description of an ACLED actor name: "Military Forces of Azerbaijan (2003-)" -> "Azerbaijani forces"."""
+    if not name:
+        return fallback
+    country = actor_country(name)
+    adjective = _adjective(country)
+    if name.startswith("Military Forces of") and adjective:
+        return f"{adjective} forces"
+    if name.startswith("Police Forces of") and adjective:
+        return f"{adjective} police"
+    if name.startswith("Government of") and adjective:
+        return f"the {adjective} government"
+    for kind, word in (("Civilians", "civilians"), ("Protesters", "protesters"), ("Rioters", "rioters"),
+                       ("Unidentified Armed Group", "unidentified gunmen")):
+        if name.startswith(kind):
+            return word
+    return re.sub(r"\s*\(\d{4}-(?:\d{4})?\)", "", name)
+
+
+def _when(claim: Claim) -> str:
+    def fmt(d: date, year: bool = True) -> str:
+        return f"{d.day} {d.strftime('%B')}" + (f" {d.year}" if year else "")
+
+    if claim.date_start and claim.date_end and claim.date_start != claim.date_end:
+        same_year = claim.date_start.year == claim.date_end.year
+        return f"Between {fmt(claim.date_start, not same_year)} and {fmt(claim.date_end)}"
+    when = claim.event_date or claim.date_start
+    return f"On {fmt(when)}" if when else "On an unreported date"
+
+
+def _where(claim: Claim) -> str:
+    location, admin1 = claim.location, claim.admin1
+    if location and admin1 and location.lower() != admin1.lower():
+        return f"{location} ({admin1})"
+    return location or admin1 or claim.country or "an unreported location"
+
+
+def neutralise(text: str) -> str:
+    """Replace loaded words of either side by neutral ones (case kept for the first letter)."""
+    def swap(m: re.Match[str]) -> str:
+        word = m.group(0)
+        new = LOADED_WORDS[word.lower()]
+        return new.capitalize() if word[0].isupper() and new else new
+
+    pattern = r"\b(?:" + "|".join(re.escape(w) for w in sorted(LOADED_WORDS, key=len, reverse=True)) + r")\b"
+    text = re.sub(pattern, swap, text, flags=re.IGNORECASE)
+    return re.sub(r"\s{2,}", " ", text).replace(" ,", ",").replace(" .", ".")
+
+
+def compose_notes(claim: Claim) -> str:
+    """A neutral ACLED-style sentence for ``claim`` from its date, place, actors, fatalities and losses."""
+    template = _VERBS.get(claim.sub_event_type, _VERBS["Other"])
+    near = "near" if (claim.geo_precision or 1) >= 2 else "in"
+    a1 = describe_actor(claim.actor1, fallback="an unidentified actor")
+    a2 = describe_actor(claim.actor2, fallback="another actor" if "{a2}" in template else "")
+    body = template.format(a1=a1, a2=a2, loc=_where(claim), near=near)
+    sentence = f"{_when(claim)}, {body}"
+    extras = []
+    if claim.fatalities:
+        extras.append(f"{claim.fatalities} fatalit{'y was' if claim.fatalities == 1 else 'ies were'} reported")
+    losses = [loss for loss in claim.losses if loss.count]
+    if losses:
+        listed = ", ".join(f"{loss.count} {loss.item}" for loss in losses[:4])
+        side = _adjective(losses[0].side)
+        extras.append(f"{claim.claimed_by or 'the source'} claimed {listed}{' of ' + side + ' forces' if side else ''} "
+                      f"{losses[0].status}")
+    if extras:
+        sentence += "; " + "; ".join(extras)
+    sentence = sentence.rstrip(" ,;") + "."
+    sentence = sentence[0].upper() + sentence[1:]
+    return neutralise(sentence)

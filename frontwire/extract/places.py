@@ -1,0 +1,119 @@
+"""Place mentions tied to an event: enumerated villages, "directions" of a front, "near X, Y" and "in X district".
+
+ACLED codes one event per location per day, so "liberated A, B villages of X, C and D villages of Y" is
+four events: each village is a ``place_names`` span with its district as ``place_context``. Names are only
+found here; the geo stage decides where they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from frontwire.records import Span
+
+_NAME = r"(?:[A-Z][\w'’-]*(?:[ -](?:[A-Z][\w'’-]*|(?:e|i|al|el|ul|wa|de|du|ye)(?=[ -][A-Z])))*)"
+_SETTLEMENT = r"(?:villages?|settlements?|towns?|cities|city|heights|hills?|areas?)"
+_ADMIN = r"(?:district|region|province|rayon|raion|oblast|governorate|county|municipality|state|direction|directions|sector|area)"
+_STOP = {
+    "The", "A", "An", "In", "On", "At", "During", "It", "Its", "This", "That", "They", "He", "She", "We", "Our",
+    "Long", "Victorious", "President", "Ministry", "Defence", "Defense", "Army", "Armed", "Forces", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
+    "May", "June", "July", "August", "September", "October", "November", "December", "Twitter", "Facebook",
+    "Telegram", "GMT", "UN", "NATO", "As", "According", "Also", "And", "But", "While", "Taliban", "IS",
+}
+_NOT_PLACE = {"Army", "Forces", "Ministry", "Armed", "Security", "Council", "Assembly", "Agency", "Press", "News",
+              "Police", "Government", "Service", "Party", "Alliance", "Movement", "Front", "Committee", "Court"}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place the event happened at: the name and the larger area the text ties it to."""
+
+    name: Span | None
+    context: Span | None
+    kind: str  # village, direction, district, near, in
+
+
+def _span(text: str, start: int, end: int, offset: int) -> Span:
+    return Span(text[start:end], start + offset, end + offset)
+
+
+def _names_in(text: str, start: int, end: int, offset: int) -> list[Span]:
+    """Split an enumeration "A, B and C" into name spans."""
+    out = []
+    for m in re.finditer(_NAME, text[start:end]):
+        word = m.group(0).strip()
+        if word.split()[0] in _STOP:
+            continue
+        out.append(_span(text, start + m.start(), start + m.start() + len(word), offset))
+    return out
+
+
+def enumerated_settlements(text: str, offset: int = 0) -> list[PlaceMention]:
+    """ "Chaprand, Haji Isaqli, Gosha Bulag villages of Jabrayil, Dere Gilatagh ... villages of Zangilan" """
+    out: list[PlaceMention] = []
+    group = re.compile(rf"(?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})*(?:,?\s+and\s+{_NAME})?)\s+{_SETTLEMENT}\s+"
+                       rf"(?:of|in)\s+(?:the\s+)?(?P<ctx>{_NAME})(?:\s+{_ADMIN})?")
+    for m in group.finditer(text):
+        ctx = _span(text, m.start("ctx"), m.end("ctx"), offset)
+        for name in _names_in(text, m.start("names"), m.end("names"), offset):
+            out.append(PlaceMention(name, ctx, "village"))
+    # "the villages of A, B and C in X district"
+    lead = re.compile(rf"\b{_SETTLEMENT}\s+(?:of\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)"
+                      rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?P<ctx>{_NAME})\s+{_ADMIN})?")
+    if not out:
+        for m in lead.finditer(text):
+            ctx = _span(text, m.start("ctx"), m.end("ctx"), offset) if m.group("ctx") else None
+            for name in _names_in(text, m.start("names"), m.end("names"), offset):
+                out.append(PlaceMention(name, ctx, "village"))
+    return out
+
+
+def stated_count(text: str) -> int | None:
+    """The number of places a sentence says it lists: "liberated eight more villages" -> 8."""
+    m = re.search(rf"\b(\d+|{'|'.join(_NUMBER_WORDS)})\s+(?:more\s+|other\s+|new\s+)?{_SETTLEMENT}\b", text, re.I)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def directions(text: str, offset: int = 0) -> list[PlaceMention]:
+    """ "mainly in the Aghdam, Khojavend, and Gubadli direction(s)" -> one mention per direction."""
+    out: list[PlaceMention] = []
+    m = re.search(rf"(?P<names>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})*(?:,?\s+and\s+{_NAME})?)\s+(?:directions?|sectors?|fronts?)\b",
+                  text)
+    if m:
+        for name in _names_in(text, m.start("names"), m.end("names"), offset):
+            out.append(PlaceMention(name, name, "direction"))
+    for m in re.finditer(rf"\b(?:in the )?directions? of\s+(?P<name>{_NAME})", text):
+        name = _span(text, m.start("name"), m.end("name"), offset)
+        out.append(PlaceMention(name, name, "direction"))
+    return out
+
+
+def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = ()) -> list[PlaceMention]:
+    """ "near Aygedzor, Tavush", "in Dawlat Abad district, Balkh", "in the Zangilan region", "in Kabul city"."""
+    out: list[PlaceMention] = []
+    pattern = re.compile(
+        rf"\b(?:in|near|at|around|outside(?: of)?|of|from|to)\s+(?:the\s+)?(?:(?:limits|outskirts|vicinity|area|village|"
+        rf"centre|center) of\s+(?:the\s+)?)?(?P<name>{_NAME})(?P<kind>\s+(?:{_ADMIN}|village|city|town|city center|district center))?"
+        rf"(?:\s*\([^()]*\))?(?:\s+(?:of|in)\s+(?P<ctx1>{_NAME})(?:\s+{_ADMIN})?)?(?:,\s+(?P<ctx2>{_NAME})(?:\s+{_ADMIN})?)?")
+    for m in pattern.finditer(text):
+        name = m.group("name")
+        if name.split()[0] in _STOP or name in exclude or _NOT_PLACE.intersection(name.split()):
+            continue
+        ctx_group = "ctx1" if m.group("ctx1") else "ctx2" if m.group("ctx2") else None
+        ctx = None
+        if ctx_group and m.group(ctx_group).split()[0] not in _STOP and m.group(ctx_group) not in exclude:
+            ctx = _span(text, m.start(ctx_group), m.end(ctx_group), offset)
+        kind = (m.group("kind") or "").strip().lower()
+        span = _span(text, m.start("name"), m.end("name"), offset)
+        if kind in ("district", "region", "province", "rayon", "raion", "oblast", "governorate", "county"):
+            out.append(PlaceMention(span, ctx or span, "district"))
+        else:
+            out.append(PlaceMention(span, ctx, "in"))
+    return out
