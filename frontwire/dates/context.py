@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
-from frontwire.dates.vocabulary import FUTURE_CUES, FUTURE_CUES_NEAR, REPORT_GAP_WORDS, REPORT_VERBS
+from frontwire.dates.vocabulary import ABBREVIATIONS, FUTURE_CUES, FUTURE_CUES_NEAR, REPORT_GAP_WORDS, REPORT_VERBS
 
-_SENTENCE_END = re.compile(r"(?:[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n)")
+# Any full stop and space ends a sentence here (lower-cased wires have no capital to look for), unless
+# the word before it is an abbreviation.
+_SENTENCE_END = re.compile(r"(?:[.!?][\"'”’)\]]*\s+|\n)")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[–—-]\s")
 _REPORT_BEFORE = re.compile(rf"\b(?P<verb>{REPORT_VERBS})\b", re.IGNORECASE)
 _REPORT_AFTER = re.compile(
@@ -27,13 +29,25 @@ _WORD = re.compile(r"[\w'’-]+")
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``text[start:end]``, found by a plain punctuation rule."""
-    left = 0
+    left = max(0, start - 400)
     for match in _SENTENCE_END.finditer(text, max(0, start - 400), start):
-        if match.end() <= start:
+        if match.end() <= start and not _after_abbreviation(text, match.start()):
             left = match.end()
-    right_match = _SENTENCE_END.search(text, end)
-    right = right_match.start() + 1 if right_match else len(text)
+    right = len(text)
+    for match in _SENTENCE_END.finditer(text, end, min(len(text), end + 400)):
+        if not _after_abbreviation(text, match.start()):
+            right = match.start() + 1
+            break
     return left, right
+
+
+def _after_abbreviation(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` closes an abbreviation ("Gen.", "Nov.", "U.S.") or an initial."""
+    if text[stop] != ".":
+        return False
+    word = text[max(0, stop - 12):stop].rsplit(None, 1)
+    token = word[-1].lower() if word else ""
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
 def clause_before(text: str, sentence_start: int, start: int) -> str:

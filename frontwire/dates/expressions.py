@@ -26,6 +26,9 @@ ROLES = ("event", "report", "period")
 # A date this long before publication is history, not the news of the day ("Fresh clashes erupted on
 # September 27" in a 2 November report). The event stage may still date a historical event by it.
 BACKGROUND_AFTER_DAYS = 30
+# "since Sunday", "since this morning" (a few days at most) is an event still going on; "since October 10"
+# (three weeks before a 2 November report) opens a period of history.
+RECENT_SINCE_DAYS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +206,10 @@ def _place(text: str, unit: tuple[Raw, ...], published: date | None, context_yea
     precision = precision or cal.precision_for(start, end)
     event_date = event_date or (start if first.form in ("day", "days") or len(unit) == 2 else cal.middle(start, end))
     span = Span(text[first.start:last.end], first.start, last.end)
-    kind, role, cue = _classify(text, span, start, end, kind, hint, published)
+    kind, role, cue = _classify(text, span, start, end, kind, hint, published, first.either_way)
+    if cue.startswith("since") and kind != "background" and published is not None:
+        # "fighting has gone on since Sunday": an ongoing event, from then until publication.
+        end, precision, how = published, cal.precision_for(start, published), f"{how}, until publication"
     if kind == "future" and first.form == "weekday" and start <= (published or start):
         # "will meet on Sunday": the Sunday ahead, not the one just past.
         start = end = event_date = cal.next_weekday(first.weekday or 0, published or start, strictly_after=False)
@@ -265,7 +271,7 @@ def _absolute_range(first: Raw, last: Raw, y1: int, y2: int) -> tuple[date, date
 
 
 def _classify(text: str, span: Span, start: date, end: date, kind: str, hint: str,
-              published: date | None) -> tuple[str, str, str]:
+              published: date | None, either_way: bool = False) -> tuple[str, str, str]:
     """kind (absolute, relative, background, future), role (event, report, period) and the deciding cue."""
     role, cue = "event", ""
     if hint == "period":
@@ -274,6 +280,9 @@ def _classify(text: str, span: Span, start: date, end: date, kind: str, hint: st
         return "background", role, "history"
     found = background_cue(text, span.start)
     if found:
+        if found.startswith("since") and published is not None \
+                and published - timedelta(days=RECENT_SINCE_DAYS) <= start <= published:
+            return kind, role, found  # "since this morning": still going on
         return "background", role, found
     if hint == "future":
         return "future", role, "future"
@@ -283,7 +292,7 @@ def _classify(text: str, span: Span, start: date, end: date, kind: str, hint: st
         cue = future_cue(text, span.start, span.end)
         if start > published + timedelta(days=0 if cue else 1):
             return "future", role, cue or "after publication"
-        if cue and kind == "relative":
+        if cue and kind == "relative" and either_way:
             return "future", role, cue  # relative words read backwards by default; a plan reads forwards
     reported = report_cue(text, span.start, span.end)
     if reported and role == "event":

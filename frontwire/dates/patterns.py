@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from frontwire.dates import arithmetic as cal
 from frontwire.dates.vocabulary import (
     DAY,
     MONTH,
+    MONTH_BY_DAY,
     MONTHS,
     NUMBER,
     NUMBER_WORDS,
@@ -46,6 +47,9 @@ class Raw:
     read: Callable[[date], Reading | None] | None = None  # relative forms: read against a reference
     offset_days: int = 0  # anaphors: days from the previous date ("the next day": +1)
     weekday: int | None = None
+    # "today", "on Sunday", "this week" may point either way: a plan cue ("will") turns them forward.
+    # "yesterday", "last week", "two days ago" point back whatever the verb.
+    either_way: bool = False
 
     @property
     def length(self) -> int:
@@ -72,12 +76,12 @@ def _number(text: str) -> int | None:
 
 _RANGE_DM = re.compile(
     rf"\b(?:between\s+|from\s+)?(?P<d1>{DAY})\s*(?:-|–|—|/|and|to|till|until|through)\s*(?P<d2>{DAY})\s+"
-    rf"(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", _FLAGS)
+    rf"(?:of\s+)?(?P<m>{MONTH_BY_DAY})(?:,?\s+(?P<y>{YEAR}))?", _FLAGS)
 _RANGE_MD = re.compile(
-    rf"\b(?:between\s+|from\s+)?(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?:-|–|—|and|to|till|until|through)\s*"
+    rf"\b(?:between\s+|from\s+)?(?P<m>{MONTH_BY_DAY})\s+(?P<d1>{DAY})\s*(?:-|–|—|and|to|till|until|through)\s*"
     rf"(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR}))?", _FLAGS)
-_DMY = re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", _FLAGS)
-_MDY = re.compile(rf"\b(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR}))?", _FLAGS)
+_DMY = re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_BY_DAY})(?:,?\s+(?P<y>{YEAR}))?", _FLAGS)
+_MDY = re.compile(rf"\b(?P<m>{MONTH_BY_DAY})\s+(?:the\s+)?(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR}))?", _FLAGS)
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>0?[1-9]|1[0-2])-(?P<d>0?[1-9]|[12]\d|3[01])(?![\d-])")
 _NUMERIC = re.compile(
     r"(?<![\d.])(?P<a>0?[1-9]|[12]\d|3[01])(?P<sep>[./])(?P<b>0?[1-9]|[12]\d|3[01])(?P=sep)"
@@ -118,7 +122,7 @@ def month_part(year: int, month: int, qualifier: str) -> tuple[date, date]:
 _REACH = 80
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _MONTH_KEYS = tuple(k for name in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-                    for k in (name.capitalize(), name.upper()))
+                    for k in (name, name.capitalize(), name.upper()))
 _DIGIT_SEPARATOR = re.compile(r"\d[./-]\d")
 _YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
@@ -262,7 +266,8 @@ def relative_candidates(text: str) -> list[Raw]:
         return _windows(lower, keys)
 
     for match in _matches(_TODAY, text, near("today", "tonight", "this ")):
-        out.append(_rel(match, _fixed(0, "the publication day")))
+        possessive = text.startswith(("'s", "’s"), match.end())  # "this morning's attack" is past
+        out.append(replace(_rel(match, _fixed(0, "the publication day")), either_way=not possessive))
     for match in _matches(_YESTERDAY, text, near("yesterday", "last night")):
         back = 2 if match.group().lower().startswith("the day before") else 1
         out.append(_rel(match, _fixed(back, f"{back} day(s) before publication")))
@@ -285,7 +290,8 @@ def relative_candidates(text: str) -> list[Raw]:
     for match in _matches(_PAST_N, text, near("past ", "last ", "previous ")):
         out.append(_past_n(match))
     for match in _matches(_RECENT, text, near("recent ")):
-        out.append(_rel(match, _fixed(7, "recent days", until_back=0), hint="period"))
+        recent_days = match["u"].lower() in ("days", "weeks")
+        out.append(_rel(match, _fixed(7, "recent days", until_back=0), hint="period" if recent_days else "background"))
     for match in _matches(_YEAR_RELATIVE, text, near(" year")):
         qualifier = " ".join(match["q"].lower().split())
         hint = "future" if qualifier == "next" else "background"
@@ -313,7 +319,9 @@ def _weekday(match: re.Match[str]) -> Raw:
         return day, day, 1, day, when, ""
 
     hint = "future" if qualifier in ("next", "coming", "this coming") else ""
-    return Raw(match.start(), match.end(), "weekday", read=read, hint=hint, weekday=weekday)
+    possessive = match.group().lower().endswith(("'s", "’s"))  # "Wednesday's bombing" is past
+    return Raw(match.start(), match.end(), "weekday", read=read, hint=hint, weekday=weekday,
+               either_way=qualifier in ("", "this") and not possessive)
 
 
 def _week(match: re.Match[str]) -> Raw:
@@ -333,7 +341,7 @@ def _week(match: re.Match[str]) -> Raw:
         return monday, end, 2, None, "the publication week", ""
 
     hint = "future" if qualifier in ("next", "coming", "later this") else ""
-    return Raw(match.start(), match.end(), "relative", read=read, hint=hint)
+    return Raw(match.start(), match.end(), "relative", read=read, hint=hint, either_way=qualifier == "this")
 
 
 def _weekend(match: re.Match[str]) -> Raw:
@@ -349,7 +357,8 @@ def _weekend(match: re.Match[str]) -> Raw:
         end = min(saturday + timedelta(days=1), ref)
         return saturday, end, 2, None, "the weekend before publication", ""
 
-    return Raw(match.start(), match.end(), "relative", read=read, hint="future" if qualifier in ("next", "coming") else "")
+    return Raw(match.start(), match.end(), "relative", read=read, hint="future" if qualifier in ("next", "coming") else "",
+               either_way=qualifier in ("this", "the"))
 
 
 def _month_relative(match: re.Match[str]) -> Raw:
@@ -375,7 +384,8 @@ def _month_relative(match: re.Match[str]) -> Raw:
         label = f"{qualifier + ' ' if qualifier else ''}{earlier_later + ' ' if earlier_later else ''}{which} month"
         return start, end, 3, None, label.strip(), hint
 
-    return Raw(match.start(), match.end(), "relative", read=read, hint="future" if which == "next" else "")
+    return Raw(match.start(), match.end(), "relative", read=read, hint="future" if which == "next" else "",
+               either_way=which == "this" and not earlier_later)
 
 
 def _ago(match: re.Match[str]) -> Raw:

@@ -10,10 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gen lt col maj capt sgt brig adm rep sen gov st no jan feb mar apr jun jul aug sep sept oct "
-    "nov dec u.s u.n e.g i.e vs approx inc co ltd jr sr prof gen. rev".split()
-)
+from frontwire.dates.vocabulary import ABBREVIATIONS
+
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
@@ -39,7 +37,7 @@ def sentences(text: str) -> tuple[Sentence, ...]:
         for match in _BOUNDARY.finditer(line):
             before = line[:match.start()].rsplit(None, 1)
             word = before[-1].lower().rstrip(".") if before else ""
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
             end = line_start + match.start() + 1
             if text[start:end].strip():

@@ -36,6 +36,11 @@ def _cased(words: list[str]) -> str:
 _FULL_MONTHS = [name for name in MONTHS if len(name) > 4 or name in ("may", "june", "july")]
 _SHORT_MONTHS = [name for name in MONTHS if name not in _FULL_MONTHS]
 MONTH = rf"(?:{_cased(_FULL_MONTHS)}\b|{_cased(_SHORT_MONTHS)}\b(?:\.(?!\d))?)"
+# Next to a day number a full month name is a month in any case ("2 february" in lower-cased wires),
+# except the verbs "may" and "march" ("troops may 5 times").
+_ANY_CASE = sorted((m for m in _FULL_MONTHS if m not in ("may", "march")), key=len, reverse=True)
+MONTH_BY_DAY = (rf"(?:(?i:{'|'.join(_ANY_CASE)})\b|{_cased(['may', 'march'])}\b|"
+                rf"{_cased(_SHORT_MONTHS)}\b(?:\.(?!\d))?)")
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # A day of the month: 1..31 with an optional ordinal suffix; never the start of a longer number.
 DAY = r"(?<!\d)(?:[0-3]?\d)(?!\d)(?:st|nd|rd|th)?(?![:.,]\d)"
@@ -47,7 +52,7 @@ PART_OF_DAY = r"(?:morning|afternoon|evening|night|midnight|dawn|daybreak|noon|e
 # Words that, just before a date, make it the date of a statement rather than of the event.
 REPORT_VERBS = (
     r"said|says|announced|reported|stated|told|added|claimed|confirmed|tweeted|wrote|posted|declared|noted|"
-    r"insisted|denied|disclosed|revealed|warned|alleged|informed|briefed|published|released|updated|"
+    r"insisted|denied|disclosed|revealed|warned|alleged|informed|briefed|published|"
     r"according\s+to"
 )
 # Gap words allowed between such a verb and the date ("said in a written statement on Monday").
@@ -74,4 +79,10 @@ GENERIC_WORDS = frozenset(
     other over positions said says some such than that their them then there these they this those through
     troops under very were what when where which while will with would soldiers statement country region
     according since until another added""".split()
+)
+
+# Words a full stop follows without ending the sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen lt col maj capt sgt brig adm rep sen gov st no jan feb mar apr jun jul aug sep sept oct "
+    "nov dec u.s u.n e.g i.e vs approx inc co ltd jr sr prof rev".split()
 )

@@ -100,6 +100,13 @@ CASES = [
     ("Elections are scheduled for 10 January 2021.", MON_2_NOV, "10 January 2021", D(2021, 1, 10), D(2021, 1, 10), 1, "future", "event"),
     ("The rally is set for tomorrow.", MON_2_NOV, "tomorrow", D(2020, 11, 3), D(2020, 11, 3), 1, "future", "event"),
     ("Next Monday the court will rule on the appeal.", MON_2_NOV, "Next Monday", D(2020, 11, 9), D(2020, 11, 9), 1, "future", "event"),
+    # ongoing since a recent day; possessives; lower-cased wires
+    ("Clashes have continued since this morning near the airport.", MON_2_NOV, "this morning", MON_2_NOV, MON_2_NOV, 1, "relative", "event"),
+    ("Fighting has raged since Saturday, residents said.", MON_2_NOV, "Saturday", D(2020, 10, 31), MON_2_NOV, 2, "relative", "event"),
+    ("The government will not bow to threats such as Wednesday's bombing.", THU_5_NOV, "Wednesday's", D(2020, 11, 4), D(2020, 11, 4), 1, "relative", "event"),
+    ("Two hostages were released on Sunday.", MON_2_NOV, "Sunday", SUN_1_NOV, SUN_1_NOV, 1, "relative", "event"),
+    ("the army denied today that guerrillas attacked the farm 2 days ago.", D(1990, 2, 20), "2 days ago", D(1990, 2, 18), D(1990, 2, 18), 1, "relative", "event"),
+    ("the president has stayed at the farm since 2 february.", D(1990, 3, 1), "2 february", D(1990, 2, 2), D(1990, 2, 2), 1, "background", "event"),
     # no date at all
     ("Thousands march on parliament every year.", MON_2_NOV, None, None, None, None, None, None),
     ("Troops may withdraw from the villages.", MON_2_NOV, None, None, None, None, None, None),
