@@ -8,6 +8,7 @@ loser (actor2) is taken to have held it: that period is marked ``"basis": "impli
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
@@ -27,6 +28,26 @@ def _side(country: str | None, actor: str | None) -> str | None:
     if actor:
         return country_in(fold(actor)) or actor
     return None
+
+
+_WITHDREW = re.compile(r"\b(?:withdr[ae]w|withdrawn|withdrawing|withdraws|pulled out|pulls out|retreated|left|evacuated|"
+                      r"handed over|hands over|handing over|ceded|surrendered)\b", re.I)
+
+
+def holder_after(event: Event) -> str | None:
+    """The side holding the place after a territorial event: ACLED codes the side that gains it as actor1.
+
+    An extractor reading "Armenian forces withdrew from Kalbajar" may code the side that leaves as actor1
+    instead; when the evidence says actor1's side withdrew or handed the place over, the place goes to
+    actor2's side (None when that is unknown)."""
+    gainer = _side(event.actor1_country, event.actor1)
+    if event.sub_event_type != "Non-violent transfer of territory" or gainer is None:
+        return gainer
+    for span in event.evidence:
+        match = _WITHDREW.search(span.text)
+        if match and country_in(fold(span.text[: match.start()])) == gainer:
+            return _side(event.actor2_country, event.actor2)
+    return gainer
 
 
 def _names(claims: Iterable, *, supporting: bool) -> list[str]:
@@ -95,7 +116,7 @@ def control_timeline(events: Iterable[Event], *, place: str | None = None, at: d
     for key in sorted(by_place):
         timeline: list[dict[str, Any]] = []
         for event in sorted(by_place[key], key=lambda e: (e.event_date, e.event_id)):
-            holder = _side(event.actor1_country, event.actor1)
+            holder = holder_after(event)
             if holder is None:
                 continue
             if timeline and timeline[-1]["holder"] == holder:
@@ -104,8 +125,9 @@ def control_timeline(events: Iterable[Event], *, place: str | None = None, at: d
             if timeline:
                 timeline[-1]["until"] = event.event_date
             else:
-                loser = _side(event.actor2_country, event.actor2)
-                if loser and loser != holder:
+                sides = (_side(event.actor1_country, event.actor1), _side(event.actor2_country, event.actor2))
+                loser = next((side for side in sides if side and side != holder), None)
+                if loser:
                     implied = _row(event, loser, None, "implied")
                     implied["until"] = event.event_date
                     timeline.append(implied)

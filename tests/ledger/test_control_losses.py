@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from ledger_claims import AM_FORCES, AZ_FORCES, CAPTURE, make_claim
@@ -86,3 +87,16 @@ def test_loss_tallies_add_up_per_claimant_never_across() -> None:
     assert len(azerbaijan["event_ids"]) == 2
     only_first_day = loss_tallies(events, start=date(2020, 11, 1), end=date(2020, 11, 1))
     assert sorted(r["count"] for r in only_first_day) == [1, 3]
+
+
+def test_a_withdrawal_coded_with_the_leaving_side_as_actor1_gives_the_place_to_the_other() -> None:
+    from frontwire.records import Span
+
+    text = "Armenian forces withdrew from Aghdam under the ceasefire agreement."
+    withdrawal = make_claim("a", "d1", ("Strategic developments", "Non-violent transfer of territory",
+                                        "Strategic developments"), "Aghdam", day=date(2020, 11, 20),
+                            actor1=AM_FORCES, actor2=AZ_FORCES, claimed_by="Ministry of Defence of Armenia")
+    withdrawal = dataclasses.replace(withdrawal, evidence=(Span(text, 0, len(text)),))
+    rows = control_timeline(merge_claims([withdrawal]))
+    assert [(r["holder"], r["since"], r["until"]) for r in rows] == [
+        ("Armenia", None, "2020-11-20"), ("Azerbaijan", "2020-11-20", None)]
