@@ -25,6 +25,10 @@ _BACKGROUND_BEFORE = re.compile(
     r"\b(?:since|ever\s+since|dating\s+back\s+to|as\s+far\s+back\s+as|as\s+early\s+as|back\s+in|anniversary\s+of)"
     r"\s+(?:(?:early|mid|late|the|end\s+of|the\s+end\s+of|the\s+start\s+of)[-\s]+)*$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
+_MODAL = re.compile(r"\b(?:will|shall|would|'ll|going\s+to|scheduled|planned|plans\s+to|set\s+to|expected\s+to|"
+                    r"threatened\s+to|vowed\s+to|promised\s+to|intends?\s+to)\b", re.IGNORECASE)
+_PAST = re.compile(r"^(?:\w{2,}ed|was|were|had|did|said|says|told|began|fought|shot|hit|struck|took|fell|"
+                   r"killed|came|went|broke|left|made|saw|found|seized|held|met|led)$", re.IGNORECASE)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -86,7 +90,17 @@ def future_cue(text: str, start: int, end: int) -> str:
     clause = clause_before(text, sentence_start, start)
     near = text[max(sentence_start, start - 12):start]
     found = _FUTURE.search(near) or _FUTURE_FAR.search(clause[-90:])
-    return found.group().lower() if found else ""
+    if found:
+        return found.group().lower()
+    # "we will halt the movement of goods, including milk, from Friday morning": a modal earlier in the
+    # sentence still governs the date, unless a verb in the past comes between them.
+    prefix = text[max(sentence_start, start - 160):start]
+    modals = list(_MODAL.finditer(prefix))
+    if modals:
+        between = _WORD.findall(prefix[modals[-1].end():])
+        if not any(_PAST.match(word) for word in between):
+            return modals[-1].group().lower()
+    return ""
 
 
 def background_cue(text: str, start: int) -> str:

@@ -81,7 +81,7 @@ _RANGE_MD = re.compile(
     rf"\b(?:between\s+|from\s+)?(?P<m>{MONTH_BY_DAY})\s+(?P<d1>{DAY})\s*(?:-|–|—|and|to|till|until|through)\s*"
     rf"(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR}))?", _FLAGS)
 _DMY = re.compile(rf"\b(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_BY_DAY})(?:,?\s+(?P<y>{YEAR}))?", _FLAGS)
-_MDY = re.compile(rf"\b(?P<m>{MONTH_BY_DAY})\s+(?:the\s+)?(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR}))?", _FLAGS)
+_MDY = re.compile(rf"\b(?P<m>{MONTH_BY_DAY})\s+(?:the\s+)?(?P<d>{DAY})\b(?:\s?,?\s+(?P<y>{YEAR}))?", _FLAGS)
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>0?[1-9]|1[0-2])-(?P<d>0?[1-9]|[12]\d|3[01])(?![\d-])")
 _NUMERIC = re.compile(
     r"(?<![\d.])(?P<a>0?[1-9]|[12]\d|3[01])(?P<sep>[./])(?P<b>0?[1-9]|[12]\d|3[01])(?P=sep)"

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from frontwire.dates import arithmetic as cal
+from frontwire.dates.context import report_cue
 from frontwire.dates.patterns import Raw, absolute_candidates
 from frontwire.dates.vocabulary import WEEKDAYS
 
@@ -32,6 +33,8 @@ _DATE_LINE_LABEL = re.compile(
     re.IGNORECASE)
 _ENDS_WITH_YEAR = re.compile(r"(?:19|20)\d\d\W{0,3}$")
 _TOP_LINES = 8
+_HEAD_CHARS = 400
+_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*(?:[AaPp]\.?[Mm]\.?|IST|GMT|UTC|CET|EET|MSK|AST))?\b")
 
 
 def infer_published(text: str, *, captions: Sequence[str] = (), today: date | None = None
@@ -39,8 +42,9 @@ def infer_published(text: str, *, captions: Sequence[str] = (), today: date | No
     """The publication date a reader would infer from the text, and how it was found.
 
     The second item is one of "dateline", "caption", "caption+weekday" (a caption date on a weekday the
-    text reports on: "said on Monday"), "text date" (a date line near the top, else the latest written
-    date) or "weekday". None when the text gives no date at all.
+    text reports on: "said on Monday"), "text date" (a date line or a time stamp near the top, else the
+    latest written date) or "weekday" (the first day on or after the latest written date that falls on a
+    weekday the text reports on). None when the text gives no date at all.
     """
     today = today or date.today()
     weekdays = _weekday_mentions(text)
@@ -55,18 +59,38 @@ def infer_published(text: str, *, captions: Sequence[str] = (), today: date | No
         found = _standalone_date(line)
         if found:
             return found, "text date"
+    found = _stamp(text[:_HEAD_CHARS])
+    if found:
+        return found, "text date"
     written = _written_dates(text)
     if written and weekdays:
-        # Every weekday the text reports on falls after its latest written date and by publication,
-        # so publication is the last of them counted forward from that date.
+        # Publication falls on or after the latest written date, on a weekday the text reports on:
+        # the first such day, preferring the weekday of a statement ("the ministry said on Monday").
         latest = max(written)
-        candidates = [latest + timedelta(days=(weekday - latest.weekday()) % 7) for weekday in weekdays]
-        candidate = max(candidates)
+        wanted = _statement_weekdays(text) or weekdays
+        candidate = min(latest + timedelta(days=(weekday - latest.weekday()) % 7) for weekday in wanted)
         if candidate <= today:
             return candidate, "weekday"
     if written:
         return max(written), "text date"
     return None
+
+
+def _stamp(head: str) -> date | None:
+    """A full date followed by a clock time near the top ("20th December 2011 08:23 AM"): a time stamp."""
+    for raw, day in _full_dates(head):
+        if _CLOCK.match(head, raw.end):
+            return day
+    return None
+
+
+def _statement_weekdays(text: str) -> set[int]:
+    """Weekdays on which the text says something was said ("said on Monday", "On Monday, X said")."""
+    found = set()
+    for match in _WEEKDAY_MENTION.finditer(text):
+        if report_cue(text, match.start("w"), match.end()):
+            found.add(WEEKDAYS[match["w"].lower()])
+    return found
 
 
 def _full_dates(snippet: str) -> list[tuple[Raw, date]]:

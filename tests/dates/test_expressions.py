@@ -107,6 +107,8 @@ CASES = [
     ("Two hostages were released on Sunday.", MON_2_NOV, "Sunday", SUN_1_NOV, SUN_1_NOV, 1, "relative", "event"),
     ("the army denied today that guerrillas attacked the farm 2 days ago.", D(1990, 2, 20), "2 days ago", D(1990, 2, 18), D(1990, 2, 18), 1, "relative", "event"),
     ("the president has stayed at the farm since 2 february.", D(1990, 3, 1), "2 february", D(1990, 2, 2), D(1990, 2, 2), 1, "background", "event"),
+    ("We will halt the movement of goods, including milk and medicine, from Friday morning.", THU_5_NOV, "Friday morning", D(2020, 11, 6), D(2020, 11, 6), 1, "future", "event"),
+    ("Armenia, which will face sanctions, shelled the town on Friday.", THU_5_NOV, "Friday", D(2020, 10, 30), D(2020, 10, 30), 1, "relative", "event"),
     # no date at all
     ("Thousands march on parliament every year.", MON_2_NOV, None, None, None, None, None, None),
     ("Troops may withdraw from the villages.", MON_2_NOV, None, None, None, None, None, None),

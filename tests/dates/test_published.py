@@ -37,6 +37,10 @@ SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "000_d54
      (date(2021, 6, 5), "text date")),
     ("The convoy was first seen on October 31, 2020. The ministry said on Monday that it was destroyed.", (),
      (date(2020, 11, 2), "weekday")),
+    ("Night trains run again 20th December 2011 08:23 AM ROURKELA: The first train arrived on Monday evening, "
+     "officials said. Another leaves on Tuesday.", (), (date(2011, 12, 20), "text date")),
+    ("Rockets hit the depot on October 31, 2020, and again on Sunday, the ministry said on Monday.", (),
+     (date(2020, 11, 2), "weekday")),
     ("On 21 March 2020, three policemen were killed at a checkpoint in the district.", (),
      (date(2020, 3, 21), "text date")),
 ])
