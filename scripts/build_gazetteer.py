@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from frontwire.geo.importer import wof_names  # noqa: E402
 from frontwire.geo.normalize import phonetic_key  # noqa: E402
 from frontwire.geo.store import GazetteerEntry, clean_names, write_entries  # noqa: E402
 
@@ -134,7 +135,8 @@ def build(source: Path, out: Path) -> dict[str, int]:
         entries[entry.id] = entry
 
     out.mkdir(parents=True, exist_ok=True)
-    count = write_entries(out / "places.tsv.gz", entries.values())
+    # Sorted, so that a rebuild from the same dumps gives the same file.
+    count = write_entries(out / "places.tsv.gz", sorted(entries.values(), key=lambda e: (e.kind != "country", e.id)))
     (out / "NOTICE").write_text(NOTICE, encoding="utf-8")
     return {"entries": count, **wof_stats}
 
@@ -158,7 +160,7 @@ def _add_wof(folder: Path, entries: dict[str, GazetteerEntry], admin1: dict[str,
             regions[row["name"]] = entry
             if entry.lat is None:
                 entry.lat, entry.lon = float(row["latitude"]), float(row["longitude"])
-            entry.names = clean_names([*entry.names, *_wof_names(row)])
+            entry.names = clean_names([*entry.names, *wof_names(row)])
         for row in rows:
             if row["placetype"] not in ("locality", "localadmin", "neighbourhood") or row["deprecated"] \
                     or row["superseded_by"]:
@@ -166,7 +168,7 @@ def _add_wof(folder: Path, entries: dict[str, GazetteerEntry], admin1: dict[str,
             region = regions.get(row["parent_id"]) or regions.get(row["region"])
             if region is not None and region.cc != row["country"]:
                 region = None  # a few WOF records point at the neighbouring country's region
-            names = _wof_names(row)
+            names = wof_names(row)
             existing = entries.get(f"geonames:{row['gn_id']}") if row["gn_id"] else None
             if existing is not None and existing.kind == "place":
                 existing.names = clean_names([*existing.names, *names])
@@ -198,19 +200,6 @@ def _fill_admin1(entries: Iterable[GazetteerEntry], places: list[GazetteerEntry]
         if near:
             best = min(near, key=lambda p: (p.lat - e.lat) ** 2 + (p.lon - e.lon) ** 2)
             e.admin1 = best.admin1
-
-
-def _wof_names(row: dict[str, str]) -> list[str]:
-    names = [row["name"]]
-    for column in ("names_eng", "names_aze", "names_hye", "names_rus"):
-        names.extend(n for n in row[column].split("|") if n)
-    for tagged in row["names_other"].split("|"):
-        lang, _, name = tagged.partition(":")
-        # Other languages' exonyms ("Hoed" for the village Hat) only add noise; keep the undetermined and
-        # Azerbaijani-script variants, which are romanisations of the local name.
-        if name and lang in ("und", "azb", "tur", "crh", "kur", "ukr", "bel", "rus"):
-            names.append(name)
-    return clean_names(names)
 
 
 def _place_admins(admin1: dict[str, GazetteerEntry], admin2: dict[str, GazetteerEntry],

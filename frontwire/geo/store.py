@@ -101,7 +101,7 @@ def write_entries(path: Path, entries: Iterable[GazetteerEntry]) -> int:
     try:
         with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
             gz.write(f"#frontwire-gazetteer {key_version()}\n{chr(9).join(COLUMNS)}\n".encode())
-            for e in sorted(entries, key=lambda e: (e.kind != "country", e.id)):
+            for e in entries:
                 flags = ("a" if e.az else "") + ("h" if e.historic else "")
                 row = [e.id, e.kind, e.name, _fmt(e.lat), _fmt(e.lon), e.cc, e.admin1, e.admin2,
                        str(e.population or ""), flags, e.alias_of, "|".join(e.names), "|".join(sorted(e.keys()))]
