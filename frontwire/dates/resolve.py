@@ -167,29 +167,47 @@ def _shared_rare_words(text: str, first: Sentence, second: Sentence) -> list[str
 _WEEKDAY_WORDS = {name.lower() for name in WEEKDAY_NAMES}
 
 
-def _widen(text, sents, anchor_index, chosen, within, usable, headings) -> tuple[DateExpression, str] | None:
-    """A following sentence about the same thing that dates it a day or two earlier starts the range."""
+def _preceding(sents: tuple[Sentence, ...], anchor_index: int, headings: set[int | None]) -> list[int]:
+    """The two sentences before, in this paragraph or the one before, not across a heading."""
+    out = []
+    for index in range(anchor_index - 1, max(anchor_index - 3, -1), -1):
+        if index in headings or sents[index].paragraph < sents[anchor_index].paragraph - 1:
+            break
+        out.append(index)
+    return out
+
+
+def _widen(text, sents, anchor_index, chosen, within, usable, headings) -> tuple[DateExpression, str, str] | None:
+    """A neighbouring sentence about the same thing, dated a day or two apart, widens the range.
+
+    "the army on Sunday destroyed a convoy" + "the convoy was detected ... on October 31": the event ran
+    from 31 October to 1 November, whichever of the two sentences the event was anchored on.
+    """
     if chosen.date_start != chosen.date_end:
         return None
-    for index in _following(sents, anchor_index, headings):
-        shared = _shared_rare_words(text, sents[anchor_index], sents[index])
-        if not shared:
-            continue
-        for other in within(sents[index]):
-            if usable(other) and 0 < (chosen.date_start - other.date_start).days <= _WIDEN_DAYS:
-                return other, shared[0]
+    for side, indexes in (("next", _following(sents, anchor_index, headings)),
+                          ("previous", _preceding(sents, anchor_index, headings))):
+        for index in indexes:
+            shared = _shared_rare_words(text, sents[anchor_index], sents[index])
+            if not shared:
+                continue
+            for other in within(sents[index]):
+                gap = abs((chosen.date_start - other.date_start).days)
+                if usable(other) and other.date_start == other.date_end and 0 < gap <= _WIDEN_DAYS:
+                    return other, shared[0], side
     return None
 
 
 def _result(chosen: DateExpression, published: date | None, published_how: str, where: str,
-            widened: tuple[DateExpression, str] | None = None) -> EventDate:
+            widened: tuple[DateExpression, str, str] | None = None) -> EventDate:
     start, end = chosen.date_start, chosen.date_end
     reason = f"{_describe(chosen, published_how)} {where}"
     if widened is not None:
-        other, word = widened
-        start = min(start, other.date_start)
-        reason += (f"; the next sentence dates the same {word!r} {other.span.text!r} ({_day(other.date_start)}), "
-                   f"so the range starts then")
+        other, word, side = widened
+        start, end = min(start, other.date_start), max(end, other.date_end)
+        which = "starts" if other.date_start < chosen.date_start else "ends"
+        reason += (f"; the {side} sentence dates the same {word!r} {other.span.text!r} ({_day(other.date_start)}), "
+                   f"so the range {which} then")
     precision = chosen.precision if widened is None else max(chosen.precision, precision_for(start, end))
     return EventDate(event_date=chosen.event_date, date_start=start, date_end=end, time_precision=precision,
                      expression=chosen.span, reason=reason)

@@ -74,6 +74,22 @@ def test_related_next_sentence_widens_the_range():
     assert "column" in result.reason and "October 31" in result.reason
 
 
+def test_related_previous_sentence_widens_the_range():
+    text = ("In the meantime, the army on Sunday destroyed a supply column of the rebels.\n"
+            "The column was spotted around 5 pm local time (1300 GMT) on October 31 near the pass.")
+    result = resolve(text, "The column")
+    assert (result.date_start, result.date_end, result.event_date) == (
+        date(2020, 10, 31), date(2020, 11, 1), date(2020, 10, 31))
+    assert "previous sentence" in result.reason and "ends" in result.reason
+
+
+def test_unrelated_neighbour_does_not_widen():
+    text = ("Protesters marched in the capital on Saturday.\n"
+            "In the meantime, the army on Sunday destroyed a supply column of the rebels.")
+    result = resolve(text, "In the meantime")
+    assert (result.date_start, result.date_end) == (date(2020, 11, 1), date(2020, 11, 1))
+
+
 def test_only_a_statement_date():
     result = resolve("Rebels seized the hill, the ministry said on Monday.", "Rebels")
     assert (result.event_date, result.date_start, result.date_end, result.time_precision) == (
@@ -155,6 +171,7 @@ def _seed_document() -> Document:
 
 SEED_EVENTS = [
     ("In the meantime, Azerbaijan's army on Sunday destroyed", date(2020, 10, 31), date(2020, 11, 1), {date(2020, 10, 31), date(2020, 11, 1)}),
+    ("The Azerbaijani Defence Ministry said the movement", date(2020, 10, 31), date(2020, 11, 1), {date(2020, 10, 31), date(2020, 11, 1)}),
     ("During the day on November 1 and night on November 2", date(2020, 11, 1), date(2020, 11, 2), {date(2020, 11, 1), date(2020, 11, 2)}),
     ("It said the clashes were mainly", date(2020, 11, 1), date(2020, 11, 2), {date(2020, 11, 1), date(2020, 11, 2)}),
     ("In a statement, the ministry said the Su-25", date(2020, 11, 1), date(2020, 11, 1), {date(2020, 11, 1)}),
