@@ -359,6 +359,9 @@ _UNKNOWN_NAME = re.compile(r"\b(?:in|near|at|around|outside)\s+(?:the\s+)?'?([A-
                            r"(?=,\s*[A-Z]|\s+(?:village|area|district|town)\b)")
 
 
+_QUALIFIER_GAP = re.compile(r"^'?\s*(?:\([^)]*\)\s*)?(?:[a-z]+\s*)?,\s*(?:in\s+)?$")
+
+
 def _locative(text: str, start: int) -> bool:
     """The name is where something happened ("in X", "near X"), not where people came from ("of X", "from X")."""
     m = _LOCATIVE.search(text[max(0, start - 16):start])
@@ -374,7 +377,13 @@ def _anchor_names(gaz: Gazetteer, anchor: Span, anchor_text: str, toponyms: list
             names.append(Toponym(Span(m.group(1), start, start + len(m.group(1))), (), None,
                                  m.group(0).lower().startswith(("near", "around", "outside"))))
     names.sort(key=lambda t: t.span.start)
-    return sorted(names, key=lambda t: not _locative(anchor_text, t.span.start - anchor.start))
+    qualifiers = {id(b) for a, b in zip(names, names[1:], strict=False)
+                  if _QUALIFIER_GAP.match(anchor_text[a.span.end - anchor.start:b.span.start - anchor.start])}
+    # "X district, Balkh", "near Aygedzor, Tavush": the second name qualifies the first. A named district or
+    # region frames a village named with it. Among the rest, names the text says something happened in or
+    # near come first.
+    return sorted(names, key=lambda t: (id(t) in qualifiers, t.unit in ("district", "region", "direction"),
+                                        not _locative(anchor_text, t.span.start - anchor.start)))
 
 
 def _strong(gaz: Gazetteer, i: int, name: str) -> bool:
