@@ -21,6 +21,7 @@ _TRANSLIT = str.maketrans({
 })
 _PLACE_SKELETON = (
     (re.compile(r"kh|x"), "h"),
+    (re.compile(r"gh"), "g"),
     (re.compile(r"q"), "g"),
     (re.compile(r"[jc]"), "j"),
     (re.compile(r"e"), "a"),
