@@ -25,6 +25,7 @@ _PLACE_SKELETON = (
     (re.compile(r"q"), "g"),
     (re.compile(r"[jc]"), "j"),
     (re.compile(r"e"), "a"),
+    (re.compile(r"y"), "i"),  # Russian-style "-ly" for Azerbaijani "-lı"
     (re.compile(r"(.)\1+"), r"\1"),
 )
 

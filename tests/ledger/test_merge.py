@@ -217,3 +217,14 @@ def test_allied_parties_and_unidentified_actors_do_not_block_a_merge() -> None:
     unknown = dataclasses.replace(theirs, event_id="c", doc_id="d3", actor1="Unidentified Armed Group (Azerbaijan)",
                                   actor1_country=None, actor2=None, actor2_country=None)
     assert len(merge_claims([ours, unknown])) == 1
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Milanli", "Milanlı", True), ("Aghdam", "Ağdam", True), ("Gubadli", "Qubadlı", True),
+    ("Khojavend", "Xocavənd", True), ("Haji Isaqli", "Haji Isakhly", True), ("Ishigli", "Ishygly", True),
+    ("Milanli", "Muradkhanli", False), ("Dere Gilatagh", "Boyuk Gilatagh", False), ("Aghdam", "Agdere", False),
+])
+def test_place_spellings(a: str, b: str, same: bool) -> None:
+    from frontwire.ledger.names import same_place_name
+
+    assert same_place_name(a, b) is same
