@@ -20,7 +20,8 @@ from frontwire.dates.patterns import Raw, absolute_candidates
 from frontwire.dates.vocabulary import WEEKDAYS
 
 _DATELINE = re.compile(
-    r"^\s*(?:By\s+[^\n]{0,60}\n\s*)?(?P<city>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3})"
+    r"^\s*(?:By\s+[^\n]{0,60}\n\s*)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|MONDAY|TUESDAY|WEDNESDAY|"
+    r"THURSDAY|FRIDAY|SATURDAY|SUNDAY|By\b|Published\b|Updated\b|Posted\b)(?P<city>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3})"
     r"(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?){0,2}\s*,\s*")
 _DATELINE_END = re.compile(
     r"^\s*(?:\(|/|\[|[-–—:]|\.\s|\.?$|,\s*[A-Z]{2,}|\s+\d{1,2}[:.]\d\d|\s*\((?:Reuters|AFP|AP|AA)\b)")
@@ -86,10 +87,17 @@ def _stamp(head: str) -> date | None:
 
 def _statement_weekdays(text: str) -> set[int]:
     """Weekdays on which the text says something was said ("said on Monday", "On Monday, X said")."""
-    found = set()
+    found: set[int] = set()
+    checked = 0
     for match in _WEEKDAY_MENTION.finditer(text):
+        weekday = WEEKDAYS[match["w"].lower()]
+        if weekday in found:
+            continue
+        checked += 1
+        if checked > 40:  # enough to see how the text reports; keeps long feeds fast
+            break
         if report_cue(text, match.start("w"), match.end()):
-            found.add(WEEKDAYS[match["w"].lower()])
+            found.add(weekday)
     return found
 
 
@@ -149,25 +157,28 @@ def _caption_date(captions: Sequence[str], lines: list[str]) -> date | None:
             before = tail[:raw.start].rstrip()
             after = tail[raw.end:].strip(" .)")
             # A caption credits or describes a photo, then dates it: the date closes a sentence.
-            if not after and (before.endswith((".", ",", "|", "-", "–", "—", "(", ":")) and len(line) > len(tail) * 0.5):
+            # ... and it is a sentence first (lower-case words), not a byline ("By Anna Smith | 2 Nov 2020").
+            sentence = len(re.findall(r"\b[a-z]{2,}\b", line[:len(line) - len(tail) + raw.start])) >= 4
+            if not after and sentence and before.endswith((".", ",", "|", "-", "–", "—", "(", ":")):
                 found.append(day)
     return max(found) if found else None
 
 
 def _standalone_date(line: str) -> date | None:
-    """A short line that is only a date with labels and a clock time ("Published: 2 Nov 2020, 10:35 GMT")."""
-    if len(line) > 70:
+    """A short line that is a date with labels, a clock time or a byline ("Published: 2 Nov 2020, 10:35 GMT",
+    "By Anna Smith | November 2, 2020"): no sentence, since a sentence has lower-case words."""
+    if len(line) > 90:
         return None
     dates = _full_dates(line)
     if not dates:
-        numeric = re.search(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ]\d\d:\d\d)?", line)
-        if not numeric:
-            return None
-        day = cal.safe_date(int(numeric[1]), int(numeric[2]), int(numeric[3]))
-        return day if day and len(_DATE_LINE_LABEL.sub("", line.replace(numeric.group(), "")).strip()) <= 3 else None
+        return None
     raw, day = dates[-1]
-    leftover = _DATE_LINE_LABEL.sub("", line[:raw.start] + line[raw.end:])
-    return day if len(leftover.strip()) <= 3 else None
+    leftover = _DATE_LINE_LABEL.sub(" ", line[:raw.start] + " " + line[raw.end:])
+    words = leftover.split()
+    if len(" ".join(words)) <= 3:
+        return day
+    byline = all(word[:1].isupper() or word.lower() in ("by", "and", "staff", "reporter") for word in words)
+    return day if byline and len(words) <= 6 else None
 
 
 def _written_dates(text: str) -> list[date]:

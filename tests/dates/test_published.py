@@ -35,6 +35,14 @@ SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "000_d54
      (date(2020, 11, 2), "text date")),
     ("Border clash\n2021-06-05T09:12\nGuards exchanged fire at the border post.", (),
      (date(2021, 6, 5), "text date")),
+    ("Border posts shelled\nBy Anna Petrosyan | November 2, 2020\nShells fell on two villages overnight.", (),
+     (date(2020, 11, 2), "text date")),
+    ("Border posts shelled\nMonday, 2 November 2020\nShells fell on two villages overnight.", (),
+     (date(2020, 11, 2), "text date")),
+    ("BAKU, Azerbaijan, Nov. 2 (Xinhua) -- Shells fell on two villages overnight, the ministry said. "
+     "The truce of 26 October 2020 did not hold.", (), (date(2020, 11, 2), "dateline")),
+    ("Yerevan, November 2, 2020 / ARKA / Shells fell on two villages overnight.", (),
+     (date(2020, 11, 2), "dateline")),
     ("The convoy was first seen on October 31, 2020. The ministry said on Monday that it was destroyed.", (),
      (date(2020, 11, 2), "weekday")),
     ("Night trains run again 20th December 2011 08:23 AM ROURKELA: The first train arrived on Monday evening, "
