@@ -78,7 +78,7 @@ def benchmark_merge(n_claims: int = 100_000, seed: int = 0, *, incremental: bool
     also time a ``Ledger`` fed the largest set 100 claims at a time, and check it equals the batch."""
     sizes = sorted({s for s in (10_000, 30_000, 100_000) if s < n_claims} | {n_claims})
     claims = synthetic_claims(max(sizes), seed)
-    runs = []
+    runs: list[dict[str, Any]] = []
     for size in sizes:
         batch = claims[:size]
         started = time.perf_counter()
@@ -87,7 +87,8 @@ def benchmark_merge(n_claims: int = 100_000, seed: int = 0, *, incremental: bool
         runs.append({"claims": size, "events": len(events), "seconds": round(seconds, 3),
                      "claims_per_second": round(size / seconds) if seconds else None,
                      "us_per_claim": round(seconds / size * 1e6, 1)})
-    growth = runs[-1]["us_per_claim"] / runs[0]["us_per_claim"] if runs[0]["us_per_claim"] else None
+    first, last = float(runs[0]["us_per_claim"]), float(runs[-1]["us_per_claim"])
+    growth = last / first if first else None
     figures: dict[str, Any] = {"seed": seed, "runs": runs, "growth": round(growth, 2) if growth else None}
     if incremental:
         ledger = Ledger()

@@ -28,16 +28,18 @@ def loss_tallies(events: Iterable[Event], *, start: date | None = None, end: dat
     totals: dict[tuple, dict[str, Any]] = {}
     names: dict[str, Counter[str]] = defaultdict(Counter)
     for event in sorted(events, key=lambda e: e.event_id):
-        if (start or end) and event.event_date is None:
+        when = event.event_date
+        if (start or end) and when is None:
             continue
-        if start and event.event_date < start or end and event.event_date > end:
+        if when is not None and (start and when < start or end and when > end):
             continue
         support = [c for c in event.claims if c.modality in SUPPORTING and c.losses]
         for group in independent_origins(support):
             origin = _group_key(group)
             for claim in group:
-                if origin_of(claim) == origin and claimant(claim):
-                    names[origin][claimant(claim)] += 1
+                who = claimant(claim)
+                if origin_of(claim) == origin and who:
+                    names[origin][who] += 1
             lowest: dict[tuple, int | None] = {}
             for claim in group:
                 for loss in claim.losses:
@@ -62,7 +64,7 @@ def loss_tallies(events: Iterable[Event], *, start: date | None = None, end: dat
     for (origin, *_rest), row in totals.items():
         spelled = names.get(origin)
         row["claimed_by"] = min(spelled, key=lambda n: (-spelled[n], len(n), n)) if spelled else None
-        for key in ("date_start", "date_end"):
-            row[key] = row[key].isoformat() if row[key] else None
+        for field in ("date_start", "date_end"):
+            row[field] = row[field].isoformat() if row[field] else None
         rows.append(row)
     return sorted(rows, key=lambda r: (r["side"] or "", r["category"], r["item"], r["status"], r["claimed_by"] or ""))

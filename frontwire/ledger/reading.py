@@ -151,9 +151,9 @@ def _disputes(support: Sequence[Claim], denials: Sequence[Claim], all_claims: Se
         d = _dispute("location", support, _place_name)
         if d:
             disputes.append(d)
-    ranges = [(c.date_start or c.event_date, c.date_end or c.event_date) for c in support]
-    ranges = [r for r in ranges if r[0] and r[1]]
-    if ranges and max(r[0] for r in ranges) > min(r[1] for r in ranges):
+    starts = [s for c in support if (s := c.date_start or c.event_date) is not None]
+    ends = [e for c in support if (e := c.date_end or c.event_date) is not None]
+    if starts and ends and max(starts) > min(ends):
         d = _dispute("event_date", support, lambda c: c.event_date.isoformat() if c.event_date else None)
         if d:
             disputes.append(d)
