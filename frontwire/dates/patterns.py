@@ -433,9 +433,16 @@ def _year_relative(qualifier: str) -> Callable[[date], Reading]:
     return read
 
 
+_OBJECT_FOLLOWS = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|that|[A-Z]\w*|\w+ing)\b")
+
+
 def _anaphor(match: re.Match[str]) -> Raw:
     words = match.group().lower()
     offset = 0
+    # "a day after the election", "the day before Azerbaijan said ...": counted from a named happening,
+    # not from the previous date in the text.
+    if words.endswith(("before", "after")) and _OBJECT_FOLLOWS.match(match.string, match.end()):
+        return Raw(match.start(), match.end(), "ignore")
     if match["u1"]:
         lead = (match["fw"] or "").lower()
         direction = (match["dir1"] or "").lower()

@@ -69,7 +69,7 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
         {i for i in (sentence_index(text, s.start) for s in frame.evidence) if i is not None} - {anchor_index})
     found = own or [e for i in evidence_indexes for e in within(sents[i]) if usable(e)]
     if found:
-        chosen = found[0]
+        chosen = _main_date(text, found, frame)
         widened = _widen(text, sents, anchor_index, chosen, within, usable, headings)
         return _result(chosen, published, published_how, "in the event's sentence", widened)
 
@@ -112,11 +112,49 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
     return _from_publication(published, published_how, "no date in the event's sentence or its neighbours" + note)
 
 
+_SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|who|which|whose|following|until|ahead\s+of)\b",
+                          re.IGNORECASE)
+_CLAUSE_EDGE = re.compile(r"[,;:()\"“”]|\s[–—-]\s")
+
+
+def _clause(text: str, position: int) -> tuple[int, int]:
+    """The clause (between commas, semicolons, brackets, quotes) holding ``position``."""
+    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, position - 300), position)), default=0)
+    right_match = _CLAUSE_EDGE.search(text, position)
+    return left, right_match.start() if right_match else len(text)
+
+
+def _main_date(text: str, found: list[DateExpression], frame: EventFrame) -> DateExpression:
+    """Of several dates in the event's sentence, the one of the event's own clause.
+
+    "After troops entered the village on Monday, rebels shelled it on Tuesday": the date in the clause
+    holding the frame's evidence (its place, its actor) wins; else the first date outside a clause opened
+    by "after", "before", "who", "which" ...; else the first.
+    """
+    if len({(e.date_start, e.date_end) for e in found}) == 1:
+        return found[0]
+    evidence = [s for s in frame.evidence if s.end - s.start < 60]
+    for expression in found:
+        left, right = _clause(text, expression.span.start)
+        if any(left <= s.start < right for s in evidence):
+            return expression
+    for expression in found:
+        left, _ = _clause(text, expression.span.start)
+        if not _SUBORDINATE.search(text, left, expression.span.start):
+            return expression
+    return found[0]
+
+
+@lru_cache(maxsize=64)
+def _inferred(text: str, captions: tuple[str, ...], today: date | None) -> tuple[date, str] | None:
+    return infer_published(text, captions=captions, today=today)
+
+
 def _reference(document: Document, today: date | None) -> tuple[date | None, str]:
     if document.published_at is not None:
         how = document.published_at_source or "given"
         return document.published_at, f"published {_day(document.published_at)} ({how})"
-    found = infer_published(document.text, captions=document.captions, today=today)
+    found = _inferred(document.text, tuple(document.captions), today)
     if found is None:
         return None, "no publication date"
     return found[0], f"published {_day(found[0])} (inferred: {found[1]})"

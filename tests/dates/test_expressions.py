@@ -146,6 +146,15 @@ def test_anaphor_counts_from_the_previous_date():
     assert [(e.span.text, e.date_start) for e in found] == [("5 March", D(2020, 3, 5)), ("The next day", D(2020, 3, 6))]
 
 
+def test_a_day_after_a_named_happening_is_not_counted_from_the_previous_date():
+    text = "Rebels shelled the town on Tuesday, a day after the army captured the ridge."
+    found = find_date_expressions(text, THU_5_NOV)
+    assert [e.span.text for e in found] == ["Tuesday"]
+    text = "On 5 March, rebels seized the checkpoint. Police had warned of an attack the day before."
+    found = find_date_expressions(text, D(2020, 3, 8))
+    assert [(e.span.text, e.date_start) for e in found][-1] == ("the day before", D(2020, 3, 4))
+
+
 def test_clock_times_never_become_years():
     for text in ("at 2000 GMT on Sunday", "around 1900 hrs", "at 2030 local time", "(1300 GMT) on October 31"):
         found = find_date_expressions(text, MON_2_NOV)

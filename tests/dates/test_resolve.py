@@ -42,6 +42,23 @@ def test_statement_date_is_not_the_event_date_when_the_sentence_has_one():
     assert (result.date_start, result.date_end, result.event_date) == (date(2020, 11, 1), date(2020, 11, 2), date(2020, 11, 1))
 
 
+def test_main_clause_date_beats_a_subordinate_one():
+    text = "After troops entered the village on Sunday, rebels shelled it on Monday."
+    assert resolve(text, "After troops").event_date == MONDAY
+    text = "Rebels shelled the village on Monday, a day after troops entered it on Sunday."
+    assert resolve(text, "Rebels").event_date == MONDAY
+
+
+def test_date_in_the_clause_of_the_evidence_wins():
+    text = "Rebels shelled Tartar on Sunday, and drones struck Barda on Monday."
+    start = text.index("Barda")
+    frame = frame_at(text, "Rebels")
+    frame = EventFrame(frame.event_type, frame.sub_event_type, frame.disorder_type, frame.anchor,
+                       evidence=(Span("Barda", start, start + 5),))
+    result = resolve_event_date(frame, Document(id="t", text=text, published_at=MONDAY))
+    assert result.event_date == MONDAY
+
+
 def test_earlier_sentence_of_the_paragraph():
     text = "On Saturday, fighting flared near the river. Two villages were shelled and a bridge collapsed."
     result = resolve(text, "Two villages")
