@@ -113,7 +113,9 @@ def run_control(args: argparse.Namespace, settings: Settings, *, open_store: Sto
         return EXIT_FAILURE
     rows = control_timeline(events, place=args.place, at=at)
     if not rows and args.place:
-        say(f"no capture, withdrawal or handover of {args.place!r} in the store")
+        when = f" covering {at.isoformat()}" if at else ""
+        say(f"no period of control of {args.place!r}{when}: the store holds no capture, withdrawal or handover "
+            "of it that says so")
     columns = (("location", 20), ("admin1", 12), ("holder", 12), ("since", 10), ("until", 10),
                ("disputed", 8), ("claimed_by", 40), ("denied_by", 30))
     _write(rows, args.format, columns, out or sys.stdout)
