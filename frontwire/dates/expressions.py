@@ -18,7 +18,8 @@ from functools import lru_cache
 from frontwire.dates import arithmetic as cal
 from frontwire.dates.context import background_cue, future_cue, report_cue
 from frontwire.dates.fallback import leftover_spans, parse_snippet
-from frontwire.dates.patterns import Raw, absolute_candidates, month_part, month_windows, relative_candidates
+from frontwire.dates.patterns import Raw, absolute_candidates, month_part, month_windows
+from frontwire.dates.relative import relative_candidates
 from frontwire.records import Span
 
 KINDS = ("absolute", "relative", "background", "future")
