@@ -69,9 +69,10 @@ def find_date_expressions(text: str, published: date | None, *, offset: int = 0,
 
 @lru_cache(maxsize=128)
 def _scan(text: str, published: date | None, today: date) -> tuple[DateExpression, ...]:
-    raws = _select(absolute_candidates(text) + relative_candidates(text))
-    raws = _absorb_weekdays(text, raws)
-    raws += _leftovers(text, raws, published)
+    candidates = absolute_candidates(text) + relative_candidates(text)
+    # Leftovers compete with month-level readings ("2nd, Nov 2020" is a day, not "Nov 2020").
+    candidates += _leftovers(text, [c for c in candidates if c.form in ("day", "days")], published)
+    raws = _absorb_weekdays(text, _select(candidates))
     raws.sort(key=lambda raw: raw.start)
     units = _merge_ranges(text, raws)
     out: list[DateExpression] = []
@@ -136,7 +137,7 @@ def _leftovers(text: str, raws: list[Raw], published: date | None) -> list[Raw]:
         found = parse_snippet(text[start:end], published)
         if found is not None:
             out.append(Raw(start, end, "day", found.year if re.search(r"\d{4}|'\d\d", text[start:end]) else None,
-                           found.month, found.day))
+                           found.month, found.day, qualifier="dateparser"))
     return out
 
 
@@ -264,6 +265,7 @@ def _absolute_range(first: Raw, last: Raw, y1: int, y2: int) -> tuple[date, date
     else:
         end = cal.safe_date(y2, last.m2 or last.m or 1, last.d2 or last.d or 1)
         how = "a written date" if first is last else "a stated range of days"
+        how += " (read by dateparser)" if first.qualifier == "dateparser" else ""
     if start is None or end is None or (end - start).days > 62:
         return None
     if first.weekday is not None and start.weekday() != first.weekday:

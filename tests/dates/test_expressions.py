@@ -182,3 +182,11 @@ def test_event_date_conventions():
     assert days.event_date == D(2020, 3, 1)
     (week,) = find_date_expressions("The town was shelled last week.", MON_2_NOV)
     assert week.date_start < week.event_date < week.date_end
+
+
+def test_dateparser_reads_what_the_patterns_leave():
+    for text, expected in (("Updated 03-Nov-2020 at noon.", D(2020, 11, 3)),
+                           ("The raid happened on 2nd, Nov 2020.", D(2020, 11, 2))):
+        (found,) = find_date_expressions(text, THU_5_NOV)
+        assert (found.date_start, found.kind) == (expected, "absolute")
+        assert "dateparser" in found.reading
