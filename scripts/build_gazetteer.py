@@ -68,12 +68,12 @@ def build(source: Path, out: Path) -> dict[str, int]:
     entries: dict[str, GazetteerEntry] = {}
 
     # Countries: name as GeoNames (and ACLED) spell it; coordinates of the capital, filled below.
-    countries: dict[str, tuple[str, str, str]] = {}
+    countries: dict[str, tuple[str, str, str, str]] = {}
     for line in (geo / "countryInfo.txt").read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
         cols = line.split("\t")
-        countries[cols[0]] = (cols[4], cols[5], cols[16])  # name, capital, geonameid
+        countries[cols[0]] = (cols[4], cols[5], cols[16], cols[17])  # name, capital, geonameid, neighbours
 
     admin1: dict[str, GazetteerEntry] = {}
     for line in (geo / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
@@ -123,10 +123,11 @@ def build(source: Path, out: Path) -> dict[str, int]:
     largest_by_name: dict[tuple[str, str], GazetteerEntry] = {}
     for place in sorted(places, key=lambda p: p.population):
         largest_by_name[(place.cc, place.name)] = place
-    for cc, (name, capital, gid) in countries.items():
+    for cc, (name, capital, gid, neighbours) in countries.items():
         entry = entries.get(f"geonames:{gid}") or GazetteerEntry(id=f"geonames:{gid}", kind="country", name=name,
                                                                  cc=cc, names=[name])
         entry.kind, entry.name, entry.cc = "country", name, cc
+        entry.admin2 = neighbours  # a country's admin2 column lists its neighbours (see frontwire.geo.store)
         entry.names = clean_names([name, *entry.names])
         if entry.lat is None:
             seat = largest_by_name.get((cc, capital))

@@ -62,6 +62,7 @@ class Gazetteer:
         self._admin1: dict[tuple[str, str], int] = {}
         self._country: dict[str, int] = {}
         self._by_unit: dict[tuple[str, str], list[int]] | None = None
+        self._cells: dict[str, set[tuple[int, int]]] = {}
         self._fuzzy_keys: dict[tuple[str, str], tuple[list[str], list[int]]] = {}
 
     # -- building ---------------------------------------------------------------------------------------
@@ -145,6 +146,27 @@ class Gazetteer:
 
     def country_index(self, cc: str) -> int | None:
         return self._country.get(cc)
+
+    def neighbours(self, cc: str) -> list[str]:
+        """The codes of the countries bordering ``cc`` (from GeoNames countryInfo)."""
+        i = self._country.get(cc)
+        return [c for c in self.admin2s[i].split(",") if c] if i is not None else []
+
+    def near_country(self, i: int, cc: str, reach: int = 2) -> bool:
+        """True when entry ``i`` lies within about ``reach`` x 25 km of a place of country ``cc``.
+
+        A coarse stand-in for "near the border": the country's territory as the set of 0.25-degree cells
+        that hold one of its places."""
+        cells = self._cells.get(cc)
+        if cells is None:
+            cells = {(int(self.lats[j] * 4 // 1), int(self.lons[j] * 4 // 1)) for j in self.members(cc)
+                     if self.lats[j] == self.lats[j]}
+            self._cells[cc] = cells
+        lat, lon = self.lats[i], self.lons[i]
+        if lat != lat:
+            return False
+        y, x = int(lat * 4 // 1), int(lon * 4 // 1)
+        return any((y + dy, x + dx) in cells for dy in range(-reach, reach + 1) for dx in range(-reach, reach + 1))
 
     def country_name(self, cc: str) -> str | None:
         i = self._country.get(cc)

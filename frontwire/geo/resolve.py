@@ -19,6 +19,7 @@ from frontwire.geo.toponyms import UNIT_WORDS, Toponym, find_toponyms
 from frontwire.records import Document, EventFrame, Place, Span
 
 ADMIN_KINDS = ("admin1", "admin2")
+STRONG = 2.0  # context weight from which a named unit decides between homonyms
 # Countries whose GeoNames ADM1 units are districts (rayons), not provinces: naming one is district level.
 DISTRICT_ADMIN1 = {"AZ"}
 _UNIT_EDGE = re.compile(r"^(?:the|villages?|settlements?|district|region|province|city|town|of|in|near|\s)+|"
@@ -33,6 +34,7 @@ class Context:
     admin2: dict[int, float] = field(default_factory=dict)  # admin2 entry -> weight
     points: list[tuple[float, float, float]] = field(default_factory=list)  # lat, lon, weight
     countries: list[str] = field(default_factory=list)  # hinted country codes, best first
+    neighbours: list[str] = field(default_factory=list)  # their neighbours: a front line runs along borders
     unit_spans: dict[tuple[str, str], Span] = field(default_factory=dict)
 
 
@@ -61,7 +63,14 @@ def _country_score(gaz: Gazetteer, i: int, ctx: Context) -> float:
     cc = gaz.ccs[i]
     if cc == ctx.countries[0]:
         return 2.0
-    return 1.5 if cc in ctx.countries else -4.0
+    if cc in ctx.countries:
+        return 1.5
+    return 0.5 if _across_border(gaz, i, ctx) else -4.0
+
+
+def _across_border(gaz: Gazetteer, i: int, ctx: Context) -> bool:
+    """A place in a neighbouring country, close to a hinted one: front lines run along borders."""
+    return gaz.ccs[i] in ctx.neighbours and any(gaz.near_country(i, cc) for cc in ctx.countries)
 
 
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -71,16 +80,23 @@ def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def in_context(gaz: Gazetteer, i: int, ctx: Context) -> float:
-    """How strongly the text's named units and nearby places vouch for entry ``i`` (0 when they do not)."""
+def in_context(gaz: Gazetteer, i: int, ctx: Context, strong_only: bool = False) -> float:
+    """How strongly the text's named units and nearby places vouch for entry ``i`` (0 when they do not).
+
+    ``strong_only``: count only what the text ties to the event (``place_context``, the unit right after
+    the name), not every other unit the sentence mentions."""
+    floor = STRONG if strong_only else 0.0
     score = ctx.units.get((gaz.ccs[i], gaz.admin1s[i]), 0.0)
+    score = score if score >= floor else 0.0
     if gaz.kinds[i] == 3 and gaz.admin2s[i]:
         for j, weight in ctx.admin2.items():
-            if gaz.ccs[j] == gaz.ccs[i] and gaz.primary[j] == gaz.admin2s[i]:
+            if weight >= floor and gaz.ccs[j] == gaz.ccs[i] and gaz.primary[j] == gaz.admin2s[i]:
                 score = max(score, weight)
     lat = gaz.lats[i]
     if lat == lat:
         for plat, plon, weight in ctx.points:
+            if weight < floor:
+                continue
             d = _distance_km(lat, gaz.lons[i], plat, plon)
             if d < 40:
                 score = max(score, weight * (1.0 - d / 60))
@@ -143,6 +159,7 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
 
     ``document_text`` is the text the toponym spans point into (for reading what stands between them)."""
     ctx = Context(countries=country_codes(frame.country_hints, gaz))
+    ctx.neighbours = [n for cc in ctx.countries for n in gaz.neighbours(cc) if n not in ctx.countries]
     spans = list(frame.place_context)
     for span in spans:
         name = strip_unit_words(span.text)
@@ -153,15 +170,25 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
     # No explicit context: the anchor's admin names, the nearest one after the target weighing most
     # ("Chaprand, Haji Isaqli villages of Jabrayil, Dere Gilatagh ... of Zangilan").
     siblings = _list_members(toponyms, target, document_text)
-    after = [t for t in toponyms if t.span.start >= target.end and t.span.start - target.end < 160
-             and t not in siblings]
+    # The units named after the target in its clause frame it ("X area of Y district, Helmand"), the
+    # nearest most; units elsewhere in the sentence only lend weight.
+    clause_end = _clause_end(document_text, target.end)
+    rank = 0
     for t in toponyms:
         if t.span == target or t in siblings:
             continue
-        weight = 4.0 if after and t is after[0] else 1.0
-        _add_context_name(gaz, ctx, t.span.text, t.unit, weight, t.span, candidates=t.candidates,
-                          admin_only=weight < 4.0)
+        follows = target.end <= t.span.start < clause_end
+        weight = (4.0 if rank == 0 else 3.0) if follows else 1.0
+        if _add_context_name(gaz, ctx, t.span.text, t.unit, weight, t.span, candidates=t.candidates,
+                             admin_only=not follows) and follows:
+            rank += 1
     return ctx
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause that starts at ``start`` ends: a sentence stop or a semicolon, at most 160 chars on."""
+    m = re.compile(r"[.;!?](?:\s|$)").search(text, start, start + 160)
+    return m.start() if m else min(len(text), start + 160) if text else start + 160
 
 
 def _unit_of(text: str) -> str | None:
@@ -172,10 +199,11 @@ def _unit_of(text: str) -> str | None:
 
 
 def _add_context_name(gaz: Gazetteer, ctx: Context, name: str, unit: str | None, weight: float, span: Span,
-                      candidates: tuple[int, ...] | None = None, admin_only: bool = False) -> None:
+                      candidates: tuple[int, ...] | None = None, admin_only: bool = False) -> bool:
+    """Add what ``name`` says about the event's surroundings; True when it named an admin unit."""
     cands = list(candidates) if candidates is not None else gaz.lookup(name)
     if ctx.countries:
-        cands = [i for i in cands if gaz.ccs[i] in ctx.countries]
+        cands = [i for i in cands if gaz.ccs[i] in ctx.countries or _across_border(gaz, i, ctx)]
     admins = [i for i in cands if gaz.kinds[i] in (1, 2)]
     if admins:
         best = max(admins, key=lambda i: (gaz.exact(i, name), gaz.kinds[i] == 1, gaz.pops[i]))
@@ -186,13 +214,18 @@ def _add_context_name(gaz: Gazetteer, ctx: Context, name: str, unit: str | None,
         else:
             ctx.units[key] = max(ctx.units.get(key, 0.0), weight)
             ctx.unit_spans.setdefault(key, span)
-        return
+        return True
     if admin_only or unit in ("village",):
-        return
+        return False
     places = [i for i in cands if gaz.kinds[i] == 3 and gaz.lats[i] == gaz.lats[i]]
     if places:
         best = max(places, key=lambda i: (gaz.exact(i, name), gaz.pops[i]))
         ctx.points.append((gaz.lats[best], gaz.lons[best], weight * 0.75))
+    return False
+
+
+def _strong_units(ctx: Context) -> list[tuple[tuple[str, str], float]]:
+    return sorted(((k, w) for k, w in ctx.units.items() if w >= STRONG), key=lambda kv: -kv[1])
 
 
 @dataclass(slots=True)
@@ -210,16 +243,17 @@ def choose(gaz: Gazetteer, name: str, candidates: list[int], unit: str | None, c
         s = score_candidate(gaz, i, name, unit, ctx) - (1.0 if partial else 0.0)
         if best is None or s > best.score:
             best = Choice(i, s, "partial" if partial else ("exact" if gaz.exact(i, name) else "phonetic"))
-    if best is not None and (not ctx.units or in_context(gaz, best.index, ctx) > 0 or gaz.kinds[best.index] == 0):
+    strong = _strong_units(ctx)
+    if best is not None and (not strong or in_context(gaz, best.index, ctx, True) > 0 or gaz.kinds[best.index] == 0):
         return best
     # Nothing inside the named unit: a misspelling of one of its villages is likelier than a homonym.
-    pools = [(cc, a1) for (cc, a1), w in sorted(ctx.units.items(), key=lambda kv: -kv[1]) if w >= 2.0]
+    pools = [(cc, a1) for (cc, a1), _w in strong]
     if not pools and not candidates:
         pools = [(cc, None) for cc in ctx.countries[:2]]
     for cc, a1 in pools:
         for i, fscore in gaz.fuzzy(name, cc, a1, cutoff=84.0 if a1 else 90.0):
             s = score_candidate(gaz, i, name, unit, ctx) - 1.0 + (fscore - 84.0) / 16.0
-            if best is None or s > best.score or (ctx.units and in_context(gaz, best.index, ctx) <= 0):
+            if best is None or s > best.score or (strong and in_context(gaz, best.index, ctx, True) <= 0):
                 best = Choice(i, s, "fuzzy")
             break
         if best is not None and best.how == "fuzzy":
@@ -273,12 +307,14 @@ def place_name(gaz: Gazetteer, span: Span, ctx: Context, candidates: list[int] |
     unit = unit or _unit_of(span.text)
     cands = gaz.lookup(name) if candidates is None else list(candidates)
     choice = choose(gaz, name, cands, unit, ctx, partial)
-    named_unit = max(ctx.units.items(), key=lambda kv: kv[1])[0] if ctx.units else None
+    strong = _strong_units(ctx)
+    named_unit = strong[0][0] if strong else None
     if choice is not None and choice.index is not None:
         i = choice.index
-        inside = in_context(gaz, i, ctx) > 0
-        if inside or not ctx.units or gaz.kinds[i] == 0:
-            if ctx.countries and gaz.ccs[i] not in ctx.countries and not inside and not _strong(gaz, i, name):
+        inside = in_context(gaz, i, ctx, True) > 0
+        if inside or not strong or gaz.kinds[i] == 0:
+            if ctx.countries and gaz.ccs[i] not in ctx.countries and not _across_border(gaz, i, ctx) \
+                    and not inside and not _strong(gaz, i, name):
                 choice = None  # only homonyms abroad: the conflict's countries rule them out
             else:
                 precision = _precision(gaz, i, unit, near)
@@ -329,8 +365,8 @@ def resolve_event_place(frame: EventFrame, document: Document, gazetteer: Gazett
             return place
     if frame.place_names:
         ctx = build_context(gaz, frame, toponyms, None, document.text)
-        if ctx.units:
-            cc, a1 = max(ctx.units.items(), key=lambda kv: kv[1])[0]
+        if _strong_units(ctx):
+            cc, a1 = _strong_units(ctx)[0][0]
             j = _admin_entry(gaz, cc, a1)
             if j is not None:
                 name = frame.place_names[0].text
@@ -388,7 +424,7 @@ def _anchor_names(gaz: Gazetteer, anchor: Span, anchor_text: str, toponyms: list
 
 def _strong(gaz: Gazetteer, i: int, name: str) -> bool:
     """A match good enough to beat the country hints: the exact name of a big city or of a unit."""
-    return gaz.exact(i, name) and (gaz.pops[i] >= 100_000 or gaz.kinds[i] in (1, 2) and gaz.pops[i] > 0)
+    return gaz.exact(i, name) and gaz.pops[i] >= 300_000
 
 
 def _from_anchor(gaz: Gazetteer, frame: EventFrame, text: str, toponyms: list[Toponym]) -> Place | None:
@@ -397,7 +433,8 @@ def _from_anchor(gaz: Gazetteer, frame: EventFrame, text: str, toponyms: list[To
     for t in _anchor_names(gaz, frame.anchor, anchor_text, toponyms):
         if any(gaz.kinds[i] == 0 and gaz.exact(i, t.span.text) for i in t.candidates):
             continue  # a country name is an actor's more often than the event's place
-        if t.candidates and countries and not any(gaz.ccs[i] in countries for i in t.candidates):
+        nearby = countries + [n for cc in countries for n in gaz.neighbours(cc)]
+        if t.candidates and countries and not any(gaz.ccs[i] in nearby for i in t.candidates):
             strong = [i for i in t.candidates if _strong(gaz, i, t.span.text)]
             if not strong:
                 continue

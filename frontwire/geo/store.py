@@ -7,6 +7,7 @@ Columns (tab-separated, one header line ``#frontwire-gazetteer <key version>`` t
 ``kind`` is country, admin1, admin2 or place; ``admin1`` the GeoNames admin1 code within the country
 (``14`` for AZ.14 Jabrayil); ``names`` every kept spelling, ``|``-joined; ``keys`` their phonetic keys
 (``frontwire.geo.normalize``), recomputed at load when the key version in the header is not the current one.
+For a country, ``admin2`` holds its neighbours' codes (``AM,GE,IR,RU,TR``).
 ``flags``: ``a`` names in Azerbaijani spelling, ``h`` a historic (not current) record.
 """
 
