@@ -107,3 +107,26 @@ def background_cue(text: str, start: int) -> str:
     """"since", "back in" ... right before the date: it opens a period or points to history."""
     found = _BACKGROUND_BEFORE.search(text[max(0, start - 40):start])
     return " ".join(found.group().split()).lower() if found else ""
+
+
+_CLOCK = re.compile(
+    r"(?:(?:around|about|at|approximately|shortly\s+(?:before|after))\s+)?"
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d\d|[012]\d[0-5]\d\s*(?:GMT|UTC|hrs|hours|h)\b)"
+    r"(?:\s+(?:local\s+time|GMT|UTC|Moscow\s+time|Baku\s+time|Kyiv\s+time))?"
+    r"(?:\s*\(\s*[012]?\d[:.]?[0-5]\d\s*(?:GMT|UTC)\s*\))?",
+    re.IGNORECASE)
+
+
+def clock_time(text: str, start: int, end: int) -> str:
+    """The clock time written next to a date ("around 5 pm local time (1300 GMT) on October 31"), or "".
+
+    Only for the reason shown to a reader: the date is the one written, whatever the time zone; the
+    time itself never becomes a year.
+    """
+    before = text[max(0, start - 70):start]
+    after = text[end:end + 50]
+    found = [m for m in _CLOCK.finditer(before) if before[m.end():].strip().lower() in ("on", "of", "", ",")]
+    if found:
+        return " ".join(found[-1].group().split())
+    match = _CLOCK.match(after.lstrip(" ,")) if re.match(r"^\s*,?\s*(?:at|around|about|\d)", after) else None
+    return " ".join(match.group().split()) if match else ""

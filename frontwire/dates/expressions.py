@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from frontwire.dates import arithmetic as cal
-from frontwire.dates.context import background_cue, future_cue, report_cue
+from frontwire.dates.context import background_cue, clock_time, future_cue, report_cue
 from frontwire.dates.fallback import leftover_spans, parse_snippet
 from frontwire.dates.patterns import Raw, absolute_candidates, month_part, month_windows
 from frontwire.dates.relative import relative_candidates
@@ -208,6 +208,10 @@ def _place(text: str, unit: tuple[Raw, ...], published: date | None, context_yea
     precision = precision or cal.precision_for(start, end)
     event_date = event_date or (start if first.form in ("day", "days") or len(unit) == 2 else cal.middle(start, end))
     span = Span(text[first.start:last.end], first.start, last.end)
+    clock = clock_time(text, span.start, span.end)
+    if clock:
+        how += f", {clock}" if clock.split()[0].lower() in ("at", "around", "about", "approximately", "shortly") \
+            else f", at {clock}"
     kind, role, cue = _classify(text, span, start, end, kind, hint, published, first.either_way)
     if cue.startswith("since") and kind != "background" and published is not None:
         # "fighting has gone on since Sunday": an ongoing event, from then until publication.

@@ -190,3 +190,9 @@ def test_dateparser_reads_what_the_patterns_leave():
         (found,) = find_date_expressions(text, THU_5_NOV)
         assert (found.date_start, found.kind) == (expected, "absolute")
         assert "dateparser" in found.reading
+
+
+def test_clock_time_is_understood_and_kept_out_of_the_year():
+    (found,) = find_date_expressions("The convoy was detected around 5 pm local time (1300 GMT) on October 31.", MON_2_NOV)
+    assert found.date_start == D(2020, 10, 31)
+    assert "around 5 pm local time (1300 GMT)" in found.reading
