@@ -24,7 +24,9 @@ _DATELINE = re.compile(
     r"THURSDAY|FRIDAY|SATURDAY|SUNDAY|By\b|Published\b|Updated\b|Posted\b)(?P<city>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3})"
     r"(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?){0,2}\s*,\s*")
 _DATELINE_END = re.compile(
-    r"^\s*(?:\(|/|\[|[-–—:]|\.\s|\.?$|,\s*[A-Z]{2,}|\s+\d{1,2}[:.]\d\d|\s*\((?:Reuters|AFP|AP|AA)\b)")
+    r"^\s*(?:\(|/|\[|[-–—:]|\.\s|\.?$|,\s*[A-Z]{2,}|,\s*[/(\[]|\s+\d{1,2}[:.]\d\d|\s*\((?:Reuters|AFP|AP|AA)\b)")
+# A paragraph that opens with a full date and a dash: "November 2, 2020 — Armenian forces ..."
+_DATE_OPENING_END = re.compile(r"^\s*(?:[-–—:|]|\(|/)")
 _WEEKDAY_MENTION = re.compile(
     r"\b(?P<before>next|coming|will|on|last|late|early|since|until|by|said|from)?\s*"
     r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b")
@@ -125,6 +127,11 @@ def _dateline(lines: list[str], text: str, captions: Sequence[str], weekdays: se
             found = cal.safe_date(year, raw.m or 1, raw.d or 1)
             if found:
                 return found
+    for line in lines[:4]:
+        opening = line.lstrip()[:40]
+        for raw, day in _full_dates(opening):
+            if raw.start == 0 and _DATE_OPENING_END.match(opening[raw.end:]):
+                return day
     return None
 
 

@@ -43,6 +43,12 @@ SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "000_d54
      "The truce of 26 October 2020 did not hold.", (), (date(2020, 11, 2), "dateline")),
     ("Yerevan, November 2, 2020 / ARKA / Shells fell on two villages overnight.", (),
      (date(2020, 11, 2), "dateline")),
+    ("Yerevan, 2 November, /ARMENPRESS/. Shells fell on two villages. A truce of 26 October 2020 failed.", (),
+     (date(2020, 11, 2), "dateline")),
+    ("November 2, 2020 — Shells fell on two villages overnight.", (), (date(2020, 11, 2), "dateline")),
+    ("Shelling resumes\nUpdated 1435 GMT (2235 HKT) November 2, 2020\nShells fell on two villages.", (),
+     (date(2020, 11, 2), "text date")),
+    ("Shelling resumes\n11:35, 02.11.2020\nShells fell on two villages.", (), (date(2020, 11, 2), "text date")),
     ("The convoy was first seen on October 31, 2020. The ministry said on Monday that it was destroyed.", (),
      (date(2020, 11, 2), "weekday")),
     ("Night trains run again 20th December 2011 08:23 AM ROURKELA: The first train arrived on Monday evening, "
