@@ -37,6 +37,7 @@ _RELATED = {
     frozenset({"Violent demonstration", "Mob violence"}),
 }
 
+IRREALIS = frozenset({"hypothetical", "planned"})
 DATE_SLACK_DAYS = 1  # a report dated the day after (an announcement) still matches
 MAX_RANGE_DAYS = 40  # a claim dated only to a season is too vague to merge with anything
 BUCKET_DAYS = 3
@@ -64,6 +65,7 @@ class ClaimFeatures:
     event_date: date | None
     actors: frozenset[str]  # folded actor countries (or actor names when no country)
     acquirer: str  # folded actor1 side for territory events
+    irrealis: bool  # hypothetical or planned: a threat or a plan, not the act
 
     @property
     def mergeable(self) -> bool:
@@ -121,7 +123,7 @@ def claim_features(claim: Claim, document: Document | None = None) -> ClaimFeatu
         claim_id=claim.event_id, doc_id=claim.doc_id, sub_event_type=claim.sub_event_type, country=country,
         admin1=admin1, level=level, name=name, place_id=claim.place_id,
         lat=claim.latitude, lon=claim.longitude, start=start, end=end, event_date=event_date,
-        actors=actors, acquirer=acquirer,
+        actors=actors, acquirer=acquirer, irrealis=claim.modality in IRREALIS,
     )
 
 
@@ -259,6 +261,8 @@ def compatibility(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     """A score for two claims being one happening (higher is better), or None when they cannot be."""
     if a.doc_id == b.doc_id or not a.mergeable or not b.mergeable:
         return None  # one document reports one event once: its claims are distinct events
+    if a.irrealis != b.irrealis:
+        return None  # "may attack" is not the attack; a denial or a recollection of the act is about it
     if (a.sub_event_type in TERRITORY_TYPES or b.sub_event_type in TERRITORY_TYPES) and a.level != b.level:
         # A capture is of one place: a district-level capture claim is of the district, or of a village
         # the gazetteer lacks, never of whichever named village the same report set mentions.

@@ -228,3 +228,12 @@ def test_place_spellings(a: str, b: str, same: bool) -> None:
     from frontwire.ledger.names import same_place_name
 
     assert same_place_name(a, b) is same
+
+
+def test_a_threat_is_not_the_act() -> None:
+    act = make_claim("a", "d1", SHELLING, "Aghdam")
+    threat = make_claim("b", "d2", SHELLING, "Aghdam", modality="hypothetical")
+    plan = make_claim("c", "d3", SHELLING, "Aghdam", modality="planned")
+    events = merge_claims([act, threat, plan])
+    assert sorted(e.claim_ids for e in events) == [("a",), ("b", "c")]
+    assert _event_with(events, "b").sources_independent == 0

