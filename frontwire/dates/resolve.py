@@ -14,7 +14,8 @@ Order of search, as a careful coder reads:
 
 Statement dates, plans ("will", "next week") and history ("since 1991", dates over a month before
 publication) never date a current event; a frame whose ``modality`` is "planned"/"hypothetical" may take
-a future date, a "historical" one a background date.
+a future date, a "historical" one a background date. A sentence whose own day or week is history or a
+plan borrows no date from its neighbours (steps 2, 3 and 5): it is about that other time.
 """
 
 from __future__ import annotations
@@ -73,16 +74,22 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
         widened = _widen(text, sents, anchor_index, chosen, within, usable, headings)
         return _result(chosen, published, published_how, "in the event's sentence", widened)
 
+    # A sentence whose own day or week is history or a plan ("Russia invaded on 24 February 2022",
+    # "talks will resume next week") is about that time: no date is borrowed from its neighbours.
+    ignored = [e for i in evidence_indexes for e in within(sents[i])
+               if e.kind in ("background", "future") and e.role == "event"]
+    elsewhere = any(e.precision <= 2 for e in ignored)
+
     # 2. Earlier sentences of the same paragraph, nearest first.
     for index in range(anchor_index - 1, -1, -1):
-        if sents[index].paragraph != anchor.paragraph:
+        if elsewhere or sents[index].paragraph != anchor.paragraph:
             break
         found = [e for e in within(sents[index]) if usable(e)]
         if found:
             return _result(found[-1], published, published_how, "in an earlier sentence of the paragraph")
 
     # 3. The next sentences, where they go on about the same thing.
-    for index in _following(sents, anchor_index, headings):
+    for index in [] if elsewhere else _following(sents, anchor_index, headings):
         shared = _shared_rare_words(text, sents[anchor_index], sents[index])
         found = [e for e in within(sents[index]) if usable(e)]
         if shared and found:
@@ -96,7 +103,7 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
 
     # 5. The nearest earlier sentence with a date, up to two paragraphs back.
     for index in range(anchor_index - 1, -1, -1):
-        if sents[index].paragraph < anchor.paragraph - 2 or index in headings:
+        if elsewhere or sents[index].paragraph < anchor.paragraph - 2 or index in headings:
             break
         found = [e for e in within(sents[index]) if usable(e)]
         if found:
@@ -107,7 +114,6 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
     if periods:
         return _result(periods[0], published, published_how, "a period in the event's sentence (no closer date)")
 
-    ignored = [e for i in evidence_indexes for e in within(sents[i]) if e.kind in ("background", "future")]
     note = f"; {ignored[0].span.text!r} is {ignored[0].kind} ({ignored[0].cue})" if ignored else ""
     return _from_publication(published, published_how, "no date in the event's sentence or its neighbours" + note)
 

@@ -156,6 +156,16 @@ def test_old_date_is_history_unless_the_event_is_historical():
     assert historical.event_date == date(2020, 9, 27)
 
 
+def test_a_sentence_about_another_time_borrows_no_neighbour_date():
+    text = "On Friday, a drone killed two civilians.\nTalks on grain exports will resume next week.\nRussia invaded on 24 February 2022."
+    for words in ("Talks on grain", "Russia invaded"):
+        result = resolve(text, words)
+        assert result.expression is None and result.event_date == MONDAY, words
+    # a year-level aside does not stop the search
+    text = "On Saturday, fighting flared near the river. Rebels, who have fought there since 1991, shelled the bridge."
+    assert resolve(text, "Rebels").event_date == date(2020, 10, 31)
+
+
 def test_planned_event_takes_its_future_date():
     text = "A prisoner exchange will take place on Sunday."
     assert resolve(text, "A prisoner", modality="planned").event_date == date(2020, 11, 8)
