@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from frontwire.dates import arithmetic as cal
@@ -61,6 +61,8 @@ def find_date_expressions(text: str, published: date | None, *, offset: int = 0,
     publication date, relative expressions ("on Sunday") are skipped and a year-less date takes the year
     of the nearest earlier written year, else the year of ``today`` (``year_known=False``).
     """
+    if isinstance(published, datetime):  # a timestamp given where a date was meant: its day
+        published = published.date()
     found = _scan(text, published, today or date.today())
     if not offset:
         return list(found)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from frontwire.dates.arithmetic import precision_for
@@ -159,7 +159,10 @@ def _inferred(text: str, captions: tuple[str, ...], today: date | None) -> tuple
 def _reference(document: Document, today: date | None) -> tuple[date | None, str]:
     if document.published_at is not None:
         how = document.published_at_source or "given"
-        return document.published_at, f"published {_day(document.published_at)} ({how})"
+        published = document.published_at
+        if isinstance(published, datetime):  # a timestamp given where a date was meant: its day
+            published = published.date()
+        return published, f"published {_day(published)} ({how})"
     found = _inferred(document.text, tuple(document.captions), today)
     if found is None:
         return None, "no publication date"

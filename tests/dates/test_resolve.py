@@ -239,3 +239,11 @@ def test_seed_without_a_given_publication_date():
     result = resolve_event_date(frame_at(raw, "In the meantime, Azerbaijan's army"), document)
     assert (result.date_start, result.date_end) == (date(2020, 10, 31), date(2020, 11, 1))
     assert "caption+weekday" in result.reason
+
+
+def test_a_timestamp_as_publication_date_is_read_as_its_day():
+    from datetime import datetime
+
+    document = Document(id="t", text="Rebels shelled the town on Sunday.", published_at=datetime(2020, 11, 2, 14, 35))
+    result = resolve_event_date(frame_at(document.text, "Rebels"), document)
+    assert result.event_date == date(2020, 11, 1)
