@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -52,6 +53,10 @@ class SubEventClassifier:
         import joblib
 
         path.parent.mkdir(parents=True, exist_ok=True)
+        for _, vectorizer in self.pipeline.steps[0][1].transformer_list:  # type: ignore[attr-defined]
+            # the terms max_features cut are kept only for introspection: drop them (size, and no text kept)
+            if hasattr(vectorizer, "stop_words_"):
+                del vectorizer.stop_words_
         joblib.dump({"pipeline": self.pipeline, "labels": self.labels}, path, compress=3)
         return path
 
@@ -89,6 +94,11 @@ def load_classifier(path: Path | None = None) -> SubEventClassifier | None:
             else:
                 import joblib
 
-                data = joblib.load(path)
-                _PACKAGED[key] = SubEventClassifier(data["pipeline"], data["labels"])
+                try:
+                    data = joblib.load(path)
+                    _PACKAGED[key] = SubEventClassifier(data["pipeline"], data["labels"])
+                except Exception as exc:  # noqa: BLE001 - an unreadable model (other scikit-learn) means rules alone
+                    warnings.warn(f"sub-event model {path} unreadable ({exc}); typing with rules alone; rebuild it "
+                                  "with scripts/train_classifier.py", stacklevel=2)
+                    _PACKAGED[key] = None
         return _PACKAGED[key]

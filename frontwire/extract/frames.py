@@ -30,6 +30,7 @@ from frontwire.extract.claims import (
     quote_speaker,
 )
 from frontwire.extract.classifier import SubEventClassifier
+from frontwire.extract.geo_hints import place_countries
 from frontwire.extract.lexicon import load_lexicon
 from frontwire.extract.places import PlaceMention, directions, enumerated_settlements, located_places, stated_count
 from frontwire.extract.quantities import count_fatalities, find_losses
@@ -77,9 +78,14 @@ def _sentences(document: Document, doc: Any) -> list[_Sentence]:
 
 
 def _home_country(text: str) -> list[str]:
-    counts: dict[str, int] = {}
-    for country, _, _ in find_countries(text):
-        counts[country] = counts.get(country, 0) + 1
+    """Countries the text names, where events happen first: "in Yerevan" outweighs "the embassy of Germany"."""
+    counts: dict[str, float] = {}
+    for country, start, _ in find_countries(text):
+        before = text[max(0, start - 12):start]
+        weight = 3.0 if re.search(r"\b(?:in|near|at|across|outside)\s+(?:the\s+)?$", before) else 1.0
+        if re.search(r"\b(?:embassy|consulate|border|visit|of)\s+(?:of\s+)?(?:the\s+)?$", before, re.I):
+            weight = 0.5
+        counts[country] = counts.get(country, 0) + weight
     return sorted(counts, key=lambda c: -counts[c])
 
 
@@ -175,6 +181,13 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
     if not sentences:
         return []
     countries = _home_country(text)
+    if not countries:
+        # no country named: the places named decide (through the geo stage's gazetteer, where installed)
+        for name in place_countries(text):
+            found = find_countries(name)
+            country = found[0][0] if found else name
+            if country not in countries:
+                countries.append(country)
     home = countries[0] if countries else None
     published = document.published_at
     if len(sentences) <= _NOTE_MAX_SENTENCES and len(text) < 1500:
@@ -203,10 +216,25 @@ def _note_frame(document: Document, sentences: list[_Sentence], classifier: SubE
                               always=True)
     if typing is None:
         return None
+    if agent is None:
+        agent = _generic_agent(typing.sub_event_type, home, first.start)
     places = _places_for(first.text, first.start) or _places_for(body, start)
     fatalities = count_fatalities(body, partisan_source=_partisan_outlet(document.source))
     return _make_frame(document, Span(body, start, end), typing, agent, target, places[:1], speaker, fatalities,
                        (), countries, home, modality_of(first.text, None))
+
+
+def _generic_agent(sub_event_type: str, home: str | None, at: int) -> ActorMention | None:
+    """Who acted when the text names no one: protesters at a protest, rioters at a riot, else unidentified."""
+    from frontwire.extract.actors import generic_actor
+
+    if sub_event_type in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
+        return ActorMention(generic_actor("Protesters", home), home, 6, "protesters", at, at, "")
+    if sub_event_type in ("Violent demonstration", "Mob violence"):
+        return ActorMention(generic_actor("Rioters", home), home, 5, "rioters", at, at, "")
+    if event_type_of(sub_event_type) in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        return ActorMention(generic_actor("Unidentified Armed Group", home), home, 3, "unidentified", at, at, "")
+    return None
 
 
 # -- articles ------------------------------------------------------------------------------------------

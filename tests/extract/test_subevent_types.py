@@ -1,0 +1,61 @@
+"""Every ACLED sub-event type is reachable from text a reporter could write (rules alone, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwire.extract import SUB_EVENT_TYPES, extract_frames
+from frontwire.extract.taxonomy import disorder_type_of, event_type_of, interaction
+
+from .conftest import note
+
+CASES = {
+    "Armed clash": "On 3 May, government troops clashed with rebels near Kidal, killing 4 fighters.",
+    "Government regains territory": "On 5 June, the national army recaptured the town of Tessit from rebels.",
+    "Non-state actor overtakes territory": "On 6 June, Taliban militants overran a police checkpoint in Jaghatu district and seized it.",
+    "Shelling/artillery/missile attack": "On 7 June, artillery shells fired by separatist forces hit the outskirts of Donetsk.",
+    "Air/drone strike": "On 8 June, an air strike by the military hit a market in Madagali, killing 6 people.",
+    "Suicide bomb": "On 9 June, a suicide bomber blew himself up at a mosque in Peshawar, killing 12 worshippers.",
+    "Remote explosive/landmine/IED": "On 10 June, a roadside bomb struck a minibus in Ghazni city, killing 2 passengers.",
+    "Grenade": "On 11 June, unidentified men threw a hand grenade into a shop in Srinagar, injuring 3 people.",
+    "Chemical weapon": "On 12 June, government forces used chemical weapons against the town of Douma.",
+    "Sexual violence": "On 13 June, soldiers raped two women in a village of Kasai province.",
+    "Attack": "On 14 June, gunmen shot dead a teacher in her house in Kandahar city.",
+    "Abduction/forced disappearance": "On 15 June, gunmen abducted 20 students from a school in Kaduna.",
+    "Peaceful protest": "On 16 June, several hundred farmers held a protest in Yerevan demanding lower fuel prices.",
+    "Protest with intervention": "On 17 June, students staged a protest in Almaty and police dispersed the rally.",
+    "Excessive force against protesters": "On 18 June, security forces opened fire on protesters in Khartoum, killing 5 demonstrators.",
+    "Violent demonstration": "On 19 June, demonstrators threw stones at the town hall in Lyon and set cars on fire during a protest.",
+    "Mob violence": "On 20 June, a mob of villagers beat a man accused of theft in the village of Rusizi.",
+    "Agreement": "On 21 June, 40 Islamic State fighters surrendered to government forces in Kunar province.",
+    "Arrests": "On 22 June, police arrested a local journalist in Tbilisi on charges of fraud.",
+    "Change to group/activity": "On 23 June, 25 soldiers defected and joined the rebels in Shan state.",
+    "Disrupted weapons use": "On 24 June, army engineers defused a bomb found under a bridge in Mogadishu.",
+    "Headquarters or base established": "On 25 June, the rebels established a new headquarters in the town of Bambari.",
+    "Looting/property destruction": "On 26 June, armed men looted shops and torched houses in Djibo, no one was hurt.",
+    "Non-violent transfer of territory": "On 27 June, government forces handed over control of the district to the tribal council without a fight.",
+    "Other": "On 28 June, the court sentenced the former minister to five years in prison in Dushanbe.",
+}
+
+
+def test_cases_cover_every_sub_event_type():
+    assert set(CASES) == set(SUB_EVENT_TYPES)
+    assert len(SUB_EVENT_TYPES) == 25
+
+
+@pytest.mark.parametrize("sub_event_type", sorted(CASES))
+def test_rules_reach_sub_event_type(sub_event_type, parse):
+    text = CASES[sub_event_type]
+    frames = extract_frames(note(text), parse(text), use_packaged=False)
+    assert frames, text
+    main = frames[0]
+    assert main.sub_event_type == sub_event_type
+    assert main.event_type == event_type_of(sub_event_type)
+    assert main.disorder_type == disorder_type_of(sub_event_type)
+
+
+def test_taxonomy_codes():
+    assert event_type_of("Grenade") == "Explosions/Remote violence"
+    assert disorder_type_of("Peaceful protest") == "Demonstrations"
+    assert disorder_type_of("Arrests") == "Strategic developments"
+    assert interaction(8, 1) == 18 and interaction(2, 1) == 12 and interaction(6, 0) == 60
