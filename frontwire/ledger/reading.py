@@ -74,8 +74,9 @@ def independent_origins(claims: Sequence[Claim]) -> list[list[Claim]]:
 
 
 def _primary_order(claim: Claim) -> tuple:
-    # The claim whose text best shows the event: most precise place, then most confident, then id.
-    return (claim.geo_precision or 9, -claim.confidence, claim.event_id)
+    # The claim whose text best shows the event: most precise place, then nearest its source (the
+    # ministry's own statement before the wire that copied it), then most confident, then id.
+    return (claim.geo_precision or 9, len(claim.claim_chain), -claim.confidence, claim.event_id)
 
 
 def _type_rank(sub_event_type: str) -> int:
@@ -170,6 +171,10 @@ def _disputes(support: Sequence[Claim], denials: Sequence[Claim], all_claims: Se
         d = _dispute("losses", support, count_of)
         if d:
             disputes.append(d)
+    # Each side calling the other the attacker is the commonest dispute of all.
+    d = _dispute("actor1", support, lambda c: c.actor1_country or (country_in(fold(c.actor1)) if c.actor1 else None))
+    if d:
+        disputes.append(d)
     territorial = [c for c in support if c.sub_event_type in TERRITORY_TYPES]
     d = _dispute("holder", territorial, lambda c: c.actor1_country or c.actor1)
     if d:

@@ -68,7 +68,9 @@ def test_conservative_reading_where_claims_differ(seed_claims: list[Claim]) -> N
     assert aghdam.fatalities == 5  # ACLED: the lowest figure
     assert aghdam.supporting_sides == ("Armenia", "Azerbaijan")
     fields = {d.field: d for d in aghdam.disputes}
-    assert set(fields) == {"fatalities"}
+    assert set(fields) == {"fatalities", "actor1"}  # and each says the other fired first
+    assert {v.value for v in fields["actor1"].values} == {"Armenia", "Azerbaijan"}
+    assert aghdam.reported_by != "Anadolu Agency"  # a ministry's own statement shows it, not the wire's copy
     assert {(v.value, v.claimed_by) for v in fields["fatalities"].values} == {
         (30, "Ministry of Defence of Azerbaijan"), (5, "Ministry of Defence of Armenia")}
     chaprand = _event_with(merge_claims(seed_claims), "apa1-1")
