@@ -212,10 +212,10 @@ def build_event(claims: Sequence[Claim]) -> Event:
     denials = [c for c in claims if c.modality == "denied"]
     basis = support or claims
     groups = independent_origins(support)
-    sub_event_type = _choose_type(independent_origins(basis))
+    sub_event_type = _choose_type(groups if support else independent_origins(basis))
     ordered = sorted(basis, key=_primary_order)
-    primary = ordered[0]
     typed = [c for c in ordered if c.sub_event_type == sub_event_type]
+    primary = typed[0]  # its notes and evidence tell the event as the ledger reads it
     actors = min(typed, key=lambda c: (-sum(x is not None for x in (c.actor1, c.actor2, c.actor1_country,
                                                                       c.actor2_country)), _primary_order(c)))
     placed = ordered[0]
