@@ -218,10 +218,27 @@ def _place(text: str, unit: tuple[Raw, ...], published: date | None, context_yea
     if cue.startswith("since") and kind != "background" and published is not None:
         # "fighting has gone on since Sunday": an ongoing event, from then until publication.
         end, precision, how = published, cal.precision_for(start, published), f"{how}, until publication"
-    if kind == "future" and first.form == "weekday" and start <= (published or start):
-        # "will meet on Sunday": the Sunday ahead, not the one just past.
-        start = end = event_date = cal.next_weekday(first.weekday or 0, published or start, strictly_after=False)
+    if kind == "future" and published is not None and first.either_way and end <= published:
+        start, end, event_date, how = _forwards(first, span.text, published, start, event_date, how)
+        precision = cal.precision_for(start, end) if first.form != "weekday" else 1
     return DateExpression(span, start, end, precision, kind, event_date, role, how, cue, year_known)
+
+
+def _forwards(raw: Raw, words: str, published: date, start: date, event_date: date,
+              how: str) -> tuple[date, date, date, str]:
+    """Read a two-way word forwards, as a plan: "will meet on Sunday" is the Sunday ahead, "talks this
+    week" the rest of the publication week, "this month" the rest of its month."""
+    if raw.form == "weekday":
+        day = cal.next_weekday(raw.weekday or 0, published, strictly_after=False)
+        return day, day, day, f"the {cal.WEEKDAY_NAMES[day.weekday()]} ahead of publication (a plan)"
+    lowered = words.lower()
+    if "month" in lowered:
+        end = published.replace(day=cal.month_end(published.year, published.month))
+    elif "week" in lowered:
+        end = cal.week_of(published)[1]
+    else:
+        return start, published, event_date, how
+    return published, end, cal.middle(published, end), f"{how}, from publication on (a plan)"
 
 
 def _years(unit: tuple[Raw, ...], published: date | None, context_year: int | None,

@@ -98,6 +98,7 @@ CASES = [
     ("Talks will be held in Moscow on Sunday.", MON_2_NOV, "Sunday", D(2020, 11, 8), D(2020, 11, 8), 1, "future", "event"),
     ("A new round of negotiations is planned for next week.", MON_2_NOV, "next week", D(2020, 11, 9), D(2020, 11, 15), 2, "future", "event"),
     ("Elections are scheduled for 10 January 2021.", MON_2_NOV, "10 January 2021", D(2021, 1, 10), D(2021, 1, 10), 1, "future", "event"),
+    ("Talks will be held in Geneva this week.", MON_2_NOV, "this week", MON_2_NOV, D(2020, 11, 8), 2, "future", "event"),
     ("The rally is set for tomorrow.", MON_2_NOV, "tomorrow", D(2020, 11, 3), D(2020, 11, 3), 1, "future", "event"),
     ("Next Monday the court will rule on the appeal.", MON_2_NOV, "Next Monday", D(2020, 11, 9), D(2020, 11, 9), 1, "future", "event"),
     # ongoing since a recent day; possessives; lower-cased wires
