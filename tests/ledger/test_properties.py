@@ -63,6 +63,12 @@ def test_every_claim_lands_in_exactly_one_event_and_documents_report_once(batch:
         docs = [c.doc_id for c in event.claims]
         assert len(docs) == len(set(docs))
         assert event.event_id == min(event.claim_ids)
+        supporting = [c for c in event.claims if c.modality == "asserted"]
+        assert (1 if supporting else 0) <= event.sources_independent <= len(supporting)
+        assert event.disputed == bool(event.disputes)
+        if event.fatalities is not None:
+            basis = supporting or event.claims  # an event only denied reads its denials
+            assert event.fatalities == min(c.fatalities for c in basis if c.fatalities is not None)
 
 
 @settings(max_examples=60, deadline=None)
