@@ -34,7 +34,7 @@ from frontwire.records import Document, EventDate, EventFrame
 
 _WORD = re.compile(r"[A-Za-z][\w-]*\d[\w-]*|[A-Za-z][A-Za-z'-]{3,}")
 _RARE_AT_MOST = 4  # sentences a word may appear in and still tie two sentences to one event
-_WIDEN_DAYS = 2  # how far before its own date a related sentence may start the event's range
+_WIDEN_DAYS = 2  # how far from its own date a related sentence may stretch the event's range
 
 
 def resolve_event_date(frame: EventFrame, document: Document, *, today: date | None = None) -> EventDate | None:
@@ -68,7 +68,11 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
     own = [e for e in expressions if frame.anchor.start <= e.span.start < frame.anchor.end and usable(e)]
     evidence_indexes = [anchor_index] + sorted(
         {i for i in (sentence_index(text, s.start) for s in frame.evidence) if i is not None} - {anchor_index})
-    found = own or [e for i in evidence_indexes for e in within(sents[i]) if usable(e)]
+    found = own
+    for index in [] if own else evidence_indexes:  # the anchor's sentence first, then each evidence sentence
+        found = [e for e in within(sents[index]) if usable(e)]
+        if found:
+            break
     if found:
         chosen = _main_date(text, found, frame)
         widened = _widen(text, sents, anchor_index, chosen, within, usable, headings)
