@@ -223,10 +223,37 @@ def _place_admins(admin1: dict[str, GazetteerEntry], admin2: dict[str, Gazetteer
         if seat is not None:
             entry.lat, entry.lon = seat.lat, seat.lon
             continue
+        seat = _fuzzy_seat(entry, by_admin1.get((entry.cc, entry.admin1), []))
+        if seat is not None:
+            entry.lat, entry.lon = seat.lat, seat.lon
+            continue
         points = rg_by_admin2.get((entry.cc, phonetic_key(entry.name)))
         if points:
             entry.lat = round(sum(p[0] for p in points) / len(points), 5)
             entry.lon = round(sum(p[1] for p in points) / len(points), 5)
+
+
+_SEAT_POOLS: dict[tuple[str, str], tuple[list[str], list[GazetteerEntry]]] = {}
+
+
+def _fuzzy_seat(entry: GazetteerEntry, members: list[GazetteerEntry]) -> GazetteerEntry | None:
+    """A seat whose spelling differs a little from the district's ("Nahr-e Shahi" / "Nahri Shahi")."""
+    from rapidfuzz import fuzz, process
+
+    pool = _SEAT_POOLS.get((entry.cc, entry.admin1))
+    if pool is None:
+        keys, owners = [], []
+        for place in members:
+            for name in place.names[:8]:
+                keys.append(phonetic_key(name))
+                owners.append(place)
+        pool = _SEAT_POOLS[(entry.cc, entry.admin1)] = (keys, owners)
+    best = None
+    for key in {phonetic_key(n) for n in entry.names} - {""}:
+        hit = process.extractOne(key, pool[0], scorer=fuzz.ratio, score_cutoff=88)
+        if hit and (best is None or hit[1] > best[1]):
+            best = hit
+    return pool[1][best[2]] if best else None
 
 
 def _seat(entry: GazetteerEntry, by_key: dict[tuple[str, str, str], list[GazetteerEntry]]) -> GazetteerEntry | None:

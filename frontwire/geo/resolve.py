@@ -308,7 +308,6 @@ def place_name(gaz: Gazetteer, span: Span, ctx: Context, candidates: list[int] |
     cands = gaz.lookup(name) if candidates is None else list(candidates)
     choice = choose(gaz, name, cands, unit, ctx, partial)
     strong = _strong_units(ctx)
-    named_unit = strong[0][0] if strong else None
     if choice is not None and choice.index is not None:
         i = choice.index
         inside = in_context(gaz, i, ctx, True) > 0
@@ -328,16 +327,24 @@ def place_name(gaz: Gazetteer, span: Span, ctx: Context, candidates: list[int] |
                     why += " in the conflict's country"
                 location = span.text if gaz.kinds[i] == 3 or gaz.kinds[i] == 2 else name
                 return make_place(gaz, i, span, strip_unit_words(location), precision, why)
-    if named_unit is not None:
-        j = _admin_entry(gaz, *named_unit)
-        if j is not None:
-            elsewhere = ""
-            if choice is not None and choice.index is not None:
-                other = gaz.admin1_name(gaz.ccs[choice.index], gaz.admin1s[choice.index])
-                elsewhere = f"; the {name} the gazetteer holds lies in {other}, not the unit named"
-            return make_place(gaz, j, span, name, 2, f"{name} not in the gazetteer for the unit named in the text"
-                              f"{elsewhere}: district level")
+    district = _named_district(gaz, ctx)
+    if district is not None:
+        elsewhere = ""
+        if choice is not None and choice.index is not None:
+            other = gaz.admin1_name(gaz.ccs[choice.index], gaz.admin1s[choice.index])
+            elsewhere = f"; the {name} the gazetteer holds lies in {other}, not the unit named"
+        return make_place(gaz, district, span, name, 2, f"{name} not in the gazetteer for the unit named in the "
+                          f"text{elsewhere}: district level")
     return None
+
+
+def _named_district(gaz: Gazetteer, ctx: Context) -> int | None:
+    """The most specific unit the text ties to the event: a named admin2 (with coordinates), else the admin1."""
+    admin2 = [(w, j) for j, w in ctx.admin2.items() if w >= STRONG and gaz.lats[j] == gaz.lats[j]]
+    if admin2:
+        return max(admin2)[1]
+    strong = _strong_units(ctx)
+    return _admin_entry(gaz, *strong[0][0]) if strong else None
 
 
 def resolve_event_place(frame: EventFrame, document: Document, gazetteer: Gazetteer | None = None) -> Place | None:
@@ -365,12 +372,10 @@ def resolve_event_place(frame: EventFrame, document: Document, gazetteer: Gazett
             return place
     if frame.place_names:
         ctx = build_context(gaz, frame, toponyms, None, document.text)
-        if _strong_units(ctx):
-            cc, a1 = _strong_units(ctx)[0][0]
-            j = _admin_entry(gaz, cc, a1)
-            if j is not None:
-                name = frame.place_names[0].text
-                return make_place(gaz, j, frame.place_names[0], name, 2, "named place not found: district named in text")
+        j = _named_district(gaz, ctx)
+        if j is not None:
+            name = frame.place_names[0].text
+            return make_place(gaz, j, frame.place_names[0], name, 2, "named place not found: district named in text")
     place = _from_anchor(gaz, frame, document.text, toponyms)
     if place is not None:
         return place
