@@ -8,6 +8,7 @@ resolved against the speaker: in an Azerbaijani ministry's statement they mean A
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -64,22 +65,27 @@ def generic_actor(kind: str, country: str | None) -> str:
     return f"{kind} ({country})" if country else kind
 
 
+def _lex_key() -> str:
+    """Cache key of the compiled patterns: the user actor folder in force."""
+    return os.environ.get("FRONTWIRE_ACTORS_DIR", "")
+
+
 @lru_cache(maxsize=4)
-def _country_alternation(key: int) -> tuple[str, dict[str, str]]:
+def _country_alternation(key: str) -> tuple[str, dict[str, str]]:
     table = load_lexicon().country_by_word()
     words = sorted(table, key=len, reverse=True)
     return "|".join(re.escape(w) for w in words if len(w) > 1), table
 
 
 @lru_cache(maxsize=4)
-def _country_regex(key: int) -> tuple[re.Pattern[str], dict[str, str]]:
+def _country_regex(key: str) -> tuple[re.Pattern[str], dict[str, str]]:
     alternation, table = _country_alternation(key)
     return re.compile(rf"\b({alternation})(?:'s)?\b", re.IGNORECASE), table
 
 
 def find_countries(text: str) -> list[tuple[str, int, int]]:
     """Countries named in ``text`` by name, adjective or capital: (country, start, end)."""
-    regex, table = _country_regex(0)
+    regex, table = _country_regex(_lex_key())
     out = []
     for m in regex.finditer(text):
         word = m.group(1)
@@ -102,7 +108,7 @@ def _group_patterns(lex: Lexicon) -> list[tuple[re.Pattern[str], object]]:
 
 
 @lru_cache(maxsize=4)
-def _cached_group_patterns(key: int) -> list[tuple[re.Pattern[str], object]]:
+def _cached_group_patterns(key: str) -> list[tuple[re.Pattern[str], object]]:
     return _group_patterns(load_lexicon())
 
 
@@ -114,13 +120,13 @@ def find_actors(text: str, *, home: str | None = None, speaker_country: str | No
     ``speaker_country`` resolves partisan words ("the enemy"); ``on`` picks the state forces' period.
     """
     lex = load_lexicon()
-    regex, table = _country_regex(0)
+    regex, table = _country_regex(_lex_key())
     found: list[ActorMention] = []
 
     def add(name: str, country: str | None, inter: int, kind: str, s: int, e: int) -> None:
         found.append(ActorMention(name, country, inter, kind, s + offset, e + offset, text[s:e]))
 
-    country_alt, _ = _country_alternation(0)
+    country_alt, _ = _country_alternation(_lex_key())
     adj = rf"(?P<c>{country_alt})(?:'s)?"
     for m in re.finditer(rf"\b{adj}\s+(?:[\w-]+\s+){{0,2}}?{_MILITARY_NOUNS}\b", text, re.IGNORECASE):
         country = table.get(m.group("c").lower())
@@ -140,7 +146,7 @@ def find_actors(text: str, *, home: str | None = None, speaker_country: str | No
         country = table.get((m.group("c") or m.group("d")).lower())
         if country:
             add(state_actor("Government", country, on, lex), country, 1, "government", m.start(), m.end())
-    for pattern, item in _cached_group_patterns(0):
+    for pattern, item in _cached_group_patterns(_lex_key()):
         for m in pattern.finditer(text):
             if isinstance(item, tuple):
                 group = item[1]
