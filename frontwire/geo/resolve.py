@@ -396,11 +396,11 @@ def _toponym_for(toponyms: list[Toponym], span: Span) -> Toponym | None:
 
 _LOCATIVE = re.compile(r"\b(?:in|near|at|around|outside|inside|into|towards?|to|on|of|from)\s+(?:the\s+)?$",
                        re.IGNORECASE)
-_UNKNOWN_NAME = re.compile(r"\b(?:in|near|at|around|outside)\s+(?:the\s+)?'?([A-Z][\w’\-]+(?:\s[A-Z][\w’\-]+)?)'?"
+_UNKNOWN_NAME = re.compile(r"\b(?:in|near|at|around|outside)\s+(?:the\s+)?'?([A-Z][\w’\-]+(?:\s[A-Z][\w’\-]+){0,3})'?"
                            r"(?=,\s*[A-Z]|\s+(?:village|area|district|town)\b)")
 
 
-_QUALIFIER_GAP = re.compile(r"^'?\s*(?:\([^)]*\)\s*)?(?:[a-z]+\s*)?,\s*(?:in\s+)?$")
+_QUALIFIER_GAP = re.compile(r"^'?\s*(?:\([^)]*\)\s*)?(?:[a-z]+\s*){0,2},\s*(?:in\s+)?$")
 
 
 def _locative(text: str, start: int) -> bool:

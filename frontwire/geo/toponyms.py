@@ -124,11 +124,31 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None, offset: int = 0
             i += 1
             continue
         n, phrase, candidates, partial = hit
+        if _inside_longer_name(text, tokens, i, i + n):
+            i += n  # "Khush Hel Killi", "Band Temur": part of a name the gazetteer does not hold
+            continue
         span = Span(phrase, offset + start, offset + start + len(phrase))
         found.append(Toponym(span, tuple(candidates), _unit_after(tokens, i + n, text), _near_before(text, start),
                              partial))
         i += n
     return found
+
+
+def _name_word(word: str) -> bool:
+    return _capitalised(word) and strict_key(word) not in _COMMON and word.lower() not in UNIT_WORDS
+
+
+def _inside_longer_name(text: str, tokens: list[tuple[str, int, int]], i: int, j: int) -> bool:
+    """True when capitalised words run on right before or after tokens[i:j] (no comma between)."""
+    if i > 0 and _name_word(tokens[i - 1][0]) and text[tokens[i - 1][2]:tokens[i][1]] in (" ", "-") \
+            and not _sentence_start(text, tokens[i - 1][1]):
+        return True
+    return j < len(tokens) and _name_word(tokens[j][0]) and text[tokens[j - 1][2]:tokens[j][1]] in (" ", "-")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].strip()
+    return not before or before[-1] in ".!?\"“"
 
 
 def _unit_after(tokens: list[tuple[str, int, int]], j: int, text: str) -> str | None:
