@@ -35,6 +35,19 @@ def year_for(month: int, day: int, reference: date) -> int:
     return year
 
 
+def nearest_year(month: int, day: int, near: date) -> int:
+    """The year putting a year-less "month day" nearest to ``near`` (a chronicle's previous date); a tie
+    goes forward, as a story does."""
+    best: tuple[int, int] | None = None
+    for year in (near.year, near.year + 1, near.year - 1):
+        candidate = safe_date(year, month, min(day, month_end(year, month)))
+        if candidate is not None:
+            distance = abs((candidate - near).days) * 2 + (1 if candidate < near else 0)
+            if best is None or distance < best[0]:
+                best = (distance, year)
+    return best[1] if best else near.year
+
+
 def year_for_month(month: int, reference: date) -> int:
     """The year of a year-less month name: this year's, unless that month has not begun yet."""
     return reference.year if month <= reference.month else reference.year - 1

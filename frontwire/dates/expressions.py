@@ -30,6 +30,10 @@ BACKGROUND_AFTER_DAYS = 30
 # "since Sunday", "since this morning" (a few days at most) is an event still going on; "since October 10"
 # (three weeks before a 2 November report) opens a period of history.
 RECENT_SINCE_DAYS = 7
+OLD = "long before publication"
+# A text with at least this many written days over a month old, and more of them than recent dates, is a
+# chronicle (a war's timeline, a long feature), whose old days are its events.
+CHRONICLE_MIN_OLD_DAYS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,21 +81,36 @@ def _scan(text: str, published: date | None, today: date) -> tuple[DateExpressio
     raws = _absorb_weekdays(text, _select(candidates))
     raws.sort(key=lambda raw: raw.start)
     units = _merge_ranges(text, raws)
+    found = _read_all(text, units, published, today, chronicle=False)
+    if published is not None and _is_chronicle(found):
+        found = _read_all(text, units, published, today, chronicle=True)
+    return tuple(found)
+
+
+def _read_all(text: str, units: list[tuple[Raw, ...]], published: date | None, today: date,
+              chronicle: bool) -> list[DateExpression]:
     out: list[DateExpression] = []
-    context_year: int | None = None
+    context: date | None = None  # the last written day with a known year
     previous: DateExpression | None = None
     for unit in units:
-        expression = _place(text, unit, published, context_year, today, previous)
-        if unit[0].y is not None and unit[0].form in ("day", "days", "month"):
-            context_year = unit[0].y
-        elif unit[-1].y is not None and unit[-1].form in ("day", "days", "month"):
-            context_year = unit[-1].y
+        expression = _place(text, unit, published, context, today, previous, chronicle)
         if expression is None:
             continue
         out.append(expression)
         if expression.kind in ("absolute", "relative") and expression.role != "period":
             previous = expression
-    return tuple(out)
+        written = unit[0].form in ("day", "days", "month") and (expression.year_known or unit[0].y is not None)
+        if written and (chronicle or published is None or unit[0].y is not None or unit[-1].y is not None):
+            context = expression.date_start
+    return out
+
+
+def _is_chronicle(found: list[DateExpression]) -> bool:
+    """A chronicle (a war's timeline, a long feature) is dated day by day, mostly well before its own
+    date: its old days are its events, not history. Only news reads "on September 27" as background."""
+    old = [e for e in found if e.cue == OLD and e.precision == 1]
+    recent = [e for e in found if e.kind in ("absolute", "relative") and e.role == "event"]
+    return len(old) >= CHRONICLE_MIN_OLD_DAYS and len(old) >= len(recent)
 
 
 def _select(raws: list[Raw]) -> list[Raw]:
@@ -168,8 +187,8 @@ def _merge_ranges(text: str, raws: list[Raw]) -> list[tuple[Raw, ...]]:
     return units
 
 
-def _place(text: str, unit: tuple[Raw, ...], published: date | None, context_year: int | None,
-           today: date, previous: DateExpression | None) -> DateExpression | None:
+def _place(text: str, unit: tuple[Raw, ...], published: date | None, context: date | None,
+           today: date, previous: DateExpression | None, chronicle: bool = False) -> DateExpression | None:
     """Read one unit (a date, or two joined as a range) into a ``DateExpression``."""
     first, last = unit[0], unit[-1]
     year_known = True
@@ -196,7 +215,7 @@ def _place(text: str, unit: tuple[Raw, ...], published: date | None, context_yea
         precision, hint, kind = previous.precision, "", "relative"
         how = f"{first.offset_days:+d} day(s) from {previous.span.text!r}"
     else:
-        years = _years(unit, published, context_year, today)
+        years = _years(unit, published, context, today, chronicle)
         if years is None:
             return None
         (y1, y2), year_known = years
@@ -214,7 +233,11 @@ def _place(text: str, unit: tuple[Raw, ...], published: date | None, context_yea
     if clock:
         how += f", {clock}" if clock.split()[0].lower() in ("at", "around", "about", "approximately", "shortly") \
             else f", at {clock}"
-    kind, role, cue = _classify(text, span, start, end, kind, hint, published, first.either_way)
+    # In a chronicle, old written days and the days counted from them ("the next day") are its events.
+    chronicle_day = chronicle and first.form in ("day", "days", "month", "anaphor")
+    kind, role, cue = _classify(text, span, start, end, kind, hint, published, first.either_way, chronicle_day)
+    if chronicle_day and kind in ("absolute", "relative"):
+        how += " (in a chronicle, old days are its events)"
     if cue.startswith("since") and kind != "background" and published is not None:
         # "fighting has gone on since Sunday": an ongoing event, from then until publication.
         end, precision, how = published, cal.precision_for(start, published), f"{how}, until publication"
@@ -241,31 +264,33 @@ def _forwards(raw: Raw, words: str, published: date, start: date, event_date: da
     return published, end, cal.middle(published, end), f"{how}, from publication on (a plan)"
 
 
-def _years(unit: tuple[Raw, ...], published: date | None, context_year: int | None,
-           today: date) -> tuple[tuple[int, int], bool] | None:
-    """The years of a date or a range: written, else inherited across the range, else from the reference."""
+def _years(unit: tuple[Raw, ...], published: date | None, context: date | None, today: date,
+           chronicle: bool) -> tuple[tuple[int, int], bool] | None:
+    """The years of a date or a range: written, else inherited across the range, else from the reference.
+
+    News reads a year-less date against its publication date (the latest such day, give or take a week);
+    a chronicle, or a text without a publication date, against the date written just before it (the
+    nearest such day), since its story moves on from there.
+    """
     first, last = unit[0], unit[-1]
-    reference = published
-    known = True
-    if reference is None:
-        if first.y is None and last.y is None and context_year is None:
-            reference, known = today, False
-        elif context_year is not None:
-            reference = date(context_year, 12, 31)
     if first.form == "year":
         return (first.y or 0, first.y or 0), True
     m_last, d_last = (last.m2 or last.m or 1), (last.d2 or last.d or 1)
     m_first, d_first = (first.m or 1), (first.d or 1)
+    known = True
     if last.y is not None:
         y2 = last.y
     elif first.y is not None and len(unit) == 2:
         y2 = first.y + (1 if (m_last, d_last) < (m_first, d_first) else 0)
-    elif reference is None:
-        return None
-    elif last.form == "month" and last.d is None:
-        y2 = cal.year_for_month(m_last, reference) if published is not None else reference.year
+    elif context is not None and (chronicle or published is None):
+        y2 = cal.nearest_year(m_last, d_last, context)
+    elif published is not None:
+        if last.form == "month" and last.d is None:
+            y2 = cal.year_for_month(m_last, published)
+        else:
+            y2 = cal.year_for(m_last, d_last, published)
     else:
-        y2 = cal.year_for(m_last, d_last, reference) if published is not None else reference.year
+        y2, known = today.year, False
     if len(unit) == 1:
         y1 = y2 if first.y is None else first.y
     else:
@@ -297,7 +322,7 @@ def _absolute_range(first: Raw, last: Raw, y1: int, y2: int) -> tuple[date, date
 
 
 def _classify(text: str, span: Span, start: date, end: date, kind: str, hint: str,
-              published: date | None, either_way: bool = False) -> tuple[str, str, str]:
+              published: date | None, either_way: bool = False, chronicle: bool = False) -> tuple[str, str, str]:
     """kind (absolute, relative, background, future), role (event, report, period) and the deciding cue."""
     role, cue = "event", ""
     if hint == "period":
@@ -313,8 +338,8 @@ def _classify(text: str, span: Span, start: date, end: date, kind: str, hint: st
     if hint == "future":
         return "future", role, "future"
     if published is not None:
-        if end < published - timedelta(days=BACKGROUND_AFTER_DAYS):
-            return "background", role, "long before publication"
+        if end < published - timedelta(days=BACKGROUND_AFTER_DAYS) and not chronicle:
+            return "background", role, OLD
         cue = future_cue(text, span.start, span.end)
         if start > published + timedelta(days=0 if cue else 1):
             return "future", role, cue or "after publication"

@@ -247,3 +247,29 @@ def test_a_timestamp_as_publication_date_is_read_as_its_day():
     document = Document(id="t", text="Rebels shelled the town on Sunday.", published_at=datetime(2020, 11, 2, 14, 35))
     result = resolve_event_date(frame_at(document.text, "Rebels"), document)
     assert result.event_date == date(2020, 11, 1)
+
+
+CHRONICLE = (
+    "Battle for the valley\n"
+    "On 27 September 2020, government forces launched an offensive along the river.\n"
+    "On 4 October, they entered the district centre. The next day, rebels shelled the bridge.\n"
+    "On 9 October, the army took the heights. On 15 October, it reached the pass.\n"
+    "Rebels retook two villages on 21 October. Fighting ended on 10 November.\n"
+    "The article was last revised on 13 February 2022."
+)
+
+
+def test_a_chronicle_dates_its_events_by_its_old_days():
+    document = Document(id="c", text=CHRONICLE, published_at=date(2022, 2, 13))
+    cases = {"On 4 October": date(2020, 10, 4), "The next day": date(2020, 10, 5),
+             "On 15 October": date(2020, 10, 15), "Rebels retook": date(2020, 10, 21)}
+    for words, expected in cases.items():
+        result = resolve_event_date(frame_at(CHRONICLE, words), document)
+        assert result.event_date == expected, (words, result)
+        assert "chronicle" in result.reason
+
+
+def test_news_still_reads_a_lone_old_day_as_history():
+    text = "Fresh clashes erupted on 27 September, the ministry said. Troops shelled the town on Sunday."
+    result = resolve(text, "Fresh clashes")
+    assert result.event_date == MONDAY and "background" in result.reason
