@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date, datetime
 
 from frontwire.clean.html import extract_page
@@ -35,23 +36,23 @@ def clean_raw(raw: RawDocument) -> Document:
     """Clean one raw article into a ``Document`` (see the module docstring for how failures are reported)."""
     chash = content_hash(raw)
     doc_id = raw.id or f"doc-{chash[:16]}"
-    base = dict(id=doc_id, content_hash=chash, origin=raw.origin, source=raw.source, url=raw.url)
+    base = Document(id=doc_id, text="", content_hash=chash, origin=raw.origin, source=raw.source, url=raw.url)
     page_date = None
     try:
         if raw.html is not None:
             page = extract_page(raw.html, raw.origin)
             cleaned = clean_text(page.text, title=raw.title or page.title, marked_headings=True)
             page_date = page.date
-            base["url"] = raw.url or page.url
+            base = replace(base, url=raw.url or page.url)
         else:
             cleaned = clean_text(raw.text or "", title=raw.title)
     except NoArticle as exc:
-        return Document(text="", status="no_article", error=str(exc), **base)
+        return replace(base, status="no_article", error=str(exc))
     if not cleaned.text.strip():
-        error = EmptyInput(f"{raw.origin}: nothing is left once page debris is removed",
+        empty = EmptyInput(f"{raw.origin}: nothing is left once page debris is removed",
                            hint="check that the input holds an article")
-        return Document(text="", title=cleaned.title, status="no_article", error=str(error),
-                        removed=tuple(cleaned.removed), **base)
+        return replace(base, title=cleaned.title, status="no_article", error=str(empty),
+                       removed=tuple(cleaned.removed))
 
     published, how = _publication_date(raw, page_date, cleaned.text, cleaned.captions)
     language = (raw.language or "").split("-")[0].lower() or detect_language(cleaned.text) or "en"
@@ -60,7 +61,8 @@ def clean_raw(raw: RawDocument) -> Document:
         status = "unsupported_language"
         error = (f"{raw.origin}: the article is in language '{language}'; frontwire codes English only. "
                  "It was stored but not coded; translate it to English to code it")
-    return Document(
+    return replace(
+        base,
         text=cleaned.text,
         title=cleaned.title,
         published_at=published,
@@ -71,7 +73,6 @@ def clean_raw(raw: RawDocument) -> Document:
         removed=tuple(cleaned.removed),
         status=status,
         error=error,
-        **base,
     )
 
 

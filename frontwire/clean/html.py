@@ -31,8 +31,10 @@ def extract_page(html: str, origin: str) -> ExtractedPage:
         with_metadata=True,
         favor_precision=False,
     )
-    text = (result.text if result is not None else None) or ""
-    if len(text.strip()) < _MIN_ARTICLE_CHARS:
+    text = (getattr(result, "text", None) if result is not None else None) or ""
+    if result is None or len(text.strip()) < _MIN_ARTICLE_CHARS:
         raise NoArticle(f"{origin}: no article text found in this HTML page",
                         hint="check that the page is an article and not an index, login or error page")
-    return ExtractedPage(text=text, title=result.title or None, date=result.date or None, url=result.url or None)
+    # bare_extraction returns a trafilatura Document (or a dict with as_dict=True): read it by attribute
+    return ExtractedPage(text=text, title=getattr(result, "title", None) or None,
+                         date=getattr(result, "date", None) or None, url=getattr(result, "url", None) or None)

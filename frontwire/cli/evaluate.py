@@ -45,12 +45,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if not args.json:
             _print(f"== {path}", report.scores, report.lines)
     if csvs:
-        report = evaluate_acled(csvs, settings, folds=args.folds, limit=args.limit)
-        output["acled"] = report.scores
+        acled = evaluate_acled(csvs, settings, folds=args.folds, limit=args.limit)
+        output["acled"] = acled.scores
         if not args.limit:
-            problems += check_floors("acled", report.scores, floors)
+            problems += check_floors("acled", acled.scores, floors)
         if not args.json:
-            _print(f"== ACLED notes: {', '.join(str(p) for p in csvs)}", report.scores, report.lines)
+            _print(f"== ACLED notes: {', '.join(str(p) for p in csvs)}", acled.scores, acled.lines)
     if args.json:
         json.dump(output, sys.stdout, indent=1, sort_keys=True)
         print()

@@ -174,8 +174,8 @@ def _score_events(gold: dict[str, Any], events: list[dict[str, Any]], matches: d
     s["events.precision"] = precision
     s["events.f1"] = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
     for name in FIELDS:
-        verdicts = [_field_ok(g, events[matches[g["id"]]], name) for g in gold_events if g["id"] in matches]
-        verdicts = [v for v in verdicts if v is not None]
+        judged = [_field_ok(g, events[matches[g["id"]]], name) for g in gold_events if g["id"] in matches]
+        verdicts = [v for v in judged if v is not None]
         s[f"fields.{name}"] = sum(verdicts) / len(verdicts) if verdicts else 0.0
     report.lines.append(f"events: {len(events)} extracted, {len(matches)}/{len(gold_events)} gold matched, "
                         f"{len(spurious)} spurious")

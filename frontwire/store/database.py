@@ -35,11 +35,11 @@ def open_store(url: str) -> Store:
         except ImportError as exc:
             raise MissingDependency("psycopg", "postgres") from exc
         try:
-            connection = psycopg.connect(url, autocommit=False)
+            pg_connection = psycopg.connect(url, autocommit=False)
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to PostgreSQL at {_redact(url)}: {str(exc).strip().splitlines()[0]}",
                              hint="check that the server runs and the URL, user and database are right") from exc
-        return Store(connection, POSTGRES, url)
+        return Store(pg_connection, POSTGRES, url)
     try:
         connection = sqlite3.connect(url, timeout=30, isolation_level=None)
         connection.execute("PRAGMA journal_mode=WAL")
