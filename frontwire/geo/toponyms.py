@@ -75,7 +75,8 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 def _capitalised(word: str) -> bool:
-    return word[0].isupper()
+    """"Deir", and also "ez-Zor": a hyphenated particle before a capitalised part."""
+    return word[0].isupper() or any(part[:1].isupper() for part in word.split("-")[1:])
 
 
 def _joinable(text: str, end: int, start: int) -> bool:
@@ -158,13 +159,13 @@ def _unit_after(tokens: list[tuple[str, int, int]], j: int, text: str) -> str | 
             return UNIT_WORDS[word]
     # "the Aghdam, Khojavend, and Gubadli direction": a list shares the unit word after its last member.
     tail = text[tokens[j - 1][2]:tokens[j - 1][2] + 80] if j else ""
-    m = re.match(r"(?:,\s*(?:and\s+)?[A-Z][\w\-’']*(?:\s[A-Z][\w\-’']*)?)+\s+(\w+)", tail)
-    if m and m.group(1).lower() in UNIT_WORDS:
-        return UNIT_WORDS[m.group(1).lower()]
-    m = re.match(r"\s+and\s+[A-Z][\w\-’']*(?:\s[A-Z][\w\-’']*)?\s+(\w+)", tail)
+    m = _LIST_TAIL.match(tail)
     if m and m.group(1).lower() in UNIT_WORDS:
         return UNIT_WORDS[m.group(1).lower()]
     return None
+
+
+_LIST_TAIL = re.compile(r"(?:\s*(?:,\s*(?:and|or)?|and|or)\s+[A-Z][\w\-’']*(?:\s[A-Z][\w\-’']*)?)+\s+(\w+)")
 
 
 _NEAR = re.compile(r"\b(?:near|nearby|around|outside|outskirts of|vicinity of|close to|direction of|area of|"

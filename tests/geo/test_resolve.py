@@ -1,0 +1,109 @@
+"""Resolution behaviour on short sentences of our own: the text's district decides, homonyms abroad lose."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwire.geo import find_toponyms, resolve_event_place
+from frontwire.records import Document, EventFrame, Span
+
+
+def _frame(text, names=(), context=(), hints=("Azerbaijan", "Armenia")):
+    def span(word):
+        i = text.index(word)
+        return Span(word, i, i + len(word))
+
+    return EventFrame(event_type="Battles", sub_event_type="Armed clash", disorder_type="Political violence",
+                      anchor=Span(text, 0, len(text)), place_names=tuple(span(n) for n in names),
+                      place_context=tuple(span(c) for c in context), country_hints=hints)
+
+
+def _resolve(gaz, text, **kw):
+    return resolve_event_place(_frame(text, **kw), Document(id="t", text=text), gaz)
+
+
+def test_resolve_place_prefers_district_named_in_text(gaz):
+    # İşıqlı exists in Qubadli and in Füzuli; Muradxanlı in Qubadli and in İmişli.
+    for district, admin1 in (("Fuzuli", "Fuezuli"), ("Gubadli", "Qubadli")):
+        text = f"The army said it had retaken Ishigli in the {district} district."
+        place = _resolve(gaz, text, names=("Ishigli",), context=(district,))
+        assert place.admin1 == admin1 and place.geo_precision == 1
+    place = _resolve(gaz, "Shelling hit Muradkhanli, a village of Imishli.", names=("Muradkhanli",),
+                     context=("Imishli",))
+    assert place.admin1 == "Imisli"
+
+
+def test_name_found_only_outside_named_district_gives_district_at_precision_2(gaz):
+    text = "Troops entered Gosha Bulag, one of the villages of Jabrayil."
+    place = _resolve(gaz, text, names=("Gosha Bulag",), context=("Jabrayil",))
+    assert (place.admin1, place.geo_precision, place.location) == ("Jabrayil", 2, "Gosha Bulag")
+    assert place.evidence == Span("Gosha Bulag", 15, 26)
+    assert "not in the gazetteer for the unit named" in place.reason
+
+
+def test_misspelt_village_is_matched_fuzzily_inside_the_named_district(gaz):
+    place = _resolve(gaz, "The army took Chaprand in Jabrayil.", names=("Chaprand",), context=("Jabrayil",))
+    assert place.place_id == "wof:1243234631" and place.geo_precision == 1  # WOF spells it Chapand
+    assert "closest spelling" in place.reason
+
+
+def test_country_hints_rule_out_homonyms_abroad(gaz):
+    text = "Fighters shelled Dawlat Abad district on Tuesday."
+    place = _resolve(gaz, text, names=("Dawlat Abad",), hints=("Afghanistan",))
+    assert place.country == "Afghanistan"
+    place = _resolve(gaz, "Clashes were reported near Tavush overnight.", names=("Tavush",), hints=("Armenia",))
+    assert place.country == "Armenia" and place.admin1 == "Tavush"
+
+
+def test_direction_of_front_is_placed_in_the_district(gaz):
+    text = "Fighting went on in the Aghdam, Khojavend and Gubadli directions."
+    for name, admin1 in (("Aghdam", "Agdam"), ("Khojavend", "Khojavend"), ("Gubadli", "Qubadli")):
+        place = _resolve(gaz, text, names=(name,))
+        assert place.admin1 == admin1 and place.geo_precision == 2
+        assert place.latitude is not None
+
+
+def test_empty_place_names_scan_the_anchor_first_located_place(gaz):
+    text = "On 3 May, forces of Azerbaijan fired on positions of Armenia located near Berdavan, Tavush."
+    place = _resolve(gaz, text)
+    assert (place.location, place.admin1, place.country) == ("Berdavan", "Tavush", "Armenia")
+    assert place.geo_precision == 2  # "near"
+
+
+def test_district_and_province_pattern_gives_admin2_in_admin1(gaz):
+    text = "On 2 March, a check point was attacked in Dawlat Abad district, Balkh."
+    place = _resolve(gaz, text, hints=("Afghanistan",))
+    assert place.admin1 == "Balkh" and place.admin2 and place.geo_precision == 2
+    assert place.location == "Dawlat Abad"
+
+
+def test_unknown_place_in_named_district_keeps_its_name_at_district_level(gaz):
+    text = "On 5 March, a bomb exploded in the Qarzenabad area of Nad Ali district, Helmand."
+    place = _resolve(gaz, text, hints=("Afghanistan",))
+    assert place.admin1 == "Helmand" and place.location == "Qarzenabad" and place.geo_precision == 2
+
+
+def test_no_place_in_text_gives_country_level_at_precision_3(gaz):
+    place = _resolve(gaz, "Protesters gathered in front of the Government House.", hints=("Armenia",))
+    assert place.country == "Armenia" and place.geo_precision == 3
+
+
+def test_country_names_are_not_event_places(gaz):
+    text = "Forces of Azerbaijan fired at Armenia's positions near Chinari."
+    place = _resolve(gaz, text)
+    assert place.location == "Chinari" and place.country == "Armenia"
+
+
+def test_find_toponyms_gives_spans_and_candidates(gaz):
+    text = "Aliyev said Chapand and Milanli villages of Qubadli were taken; Deir ez-Zor is elsewhere."
+    found = {t.span.text: t for t in find_toponyms(text, gaz)}
+    assert {"Milanli", "Qubadli", "Deir ez-Zor"} <= set(found)
+    assert found["Milanli"].unit == "village"
+    t = found["Deir ez-Zor"]
+    assert text[t.span.start:t.span.end] == "Deir ez-Zor"
+    assert any(gaz.place(i).cc == "SY" for i in t.candidates)
+
+
+@pytest.mark.parametrize("word", ["March", "Long", "Monday", "Armenian", "Media"])
+def test_common_words_are_not_toponyms(gaz, word):
+    assert not find_toponyms(f"{word} was mentioned.", gaz)
