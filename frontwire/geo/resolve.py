@@ -315,10 +315,15 @@ def place_name(gaz: Gazetteer, span: Span, ctx: Context, candidates: list[int] |
             if ctx.countries and gaz.ccs[i] not in ctx.countries and not _across_border(gaz, i, ctx) \
                     and not inside and not _strong(gaz, i, name):
                 choice = None  # only homonyms abroad: the conflict's countries rule them out
+            elif choice.how == "partial" and gaz.kinds[i] == 3:
+                # "Haji Isaqli" is not "Isaqli": villages often differ by such a word only. Place the event in
+                # the district that holds the shorter name, not at that other village.
+                j = _named_district(gaz, ctx) or _admin_entry(gaz, gaz.ccs[i], gaz.admin1s[i])
+                if j is not None:
+                    return make_place(gaz, j, span, name, 2, f"only {gaz.primary[i]} (without the qualifier) is in "
+                                      "the gazetteer, which may be another village: district level")
             else:
                 precision = _precision(gaz, i, unit, near)
-                if choice.how in ("partial", "fuzzy") and gaz.kinds[i] == 3:
-                    precision = max(precision, 1)
                 why = {"exact": "name matches", "phonetic": "name matches after transliteration",
                        "fuzzy": "closest spelling", "partial": "name matches without its qualifier"}[choice.how]
                 if inside:

@@ -107,3 +107,11 @@ def test_find_toponyms_gives_spans_and_candidates(gaz):
 @pytest.mark.parametrize("word", ["March", "Long", "Monday", "Armenian", "Media"])
 def test_common_words_are_not_toponyms(gaz, word):
     assert not find_toponyms(f"{word} was mentioned.", gaz)
+
+
+def test_name_found_only_without_its_qualifier_is_not_that_other_village(gaz):
+    # Jabrayil has both İsaqlı and Hacı İsaqlı; only İsaqlı is in the gazetteer.
+    text = "The army took Haji Isaqli, a village of Jabrayil."
+    place = _resolve(gaz, text, names=("Haji Isaqli",), context=("Jabrayil",))
+    assert (place.admin1, place.geo_precision, place.location) == ("Jabrayil", 2, "Haji Isaqli")
+    assert place.place_id != "wof:1259863059"
