@@ -137,6 +137,13 @@ def find_actors(text: str, *, home: str | None = None, speaker_country: str | No
         country = table.get(m.group("c").lower())
         if country:
             add(state_actor("Military Forces", country, on, lex), country, 1, "military", m.start(), m.end())
+    for m in re.finditer(rf"\b{adj}\s+(?P<g>civilians?|villagers|residents|protesters|demonstrators|rioters|children)\b",
+                         text, re.IGNORECASE):
+        country = table.get(m.group("c").lower())
+        if country and m.group("c")[0].isupper():
+            label, inter, kind = {"protesters": ("Protesters", 6, "protesters"), "demonstrators": ("Protesters", 6, "protesters"),
+                                  "rioters": ("Rioters", 5, "rioters")}.get(m.group("g").lower(), ("Civilians", 7, "civilians"))
+            add(generic_actor(label, country), country, inter, kind, m.start(), m.end())
     for m in re.finditer(rf"\b{adj}\s+(?:[\w-]+\s+)?{_POLICE_NOUNS}\b", text, re.IGNORECASE):
         country = table.get(m.group("c").lower())
         if country and m.group("c")[0].isupper():
@@ -206,10 +213,12 @@ def correct_person(name: str, *, cutoff: float = 85.0) -> Person | None:
     if not people:
         return None
     names = [p.name for p in people]
-    best = process.extractOne(name, names, scorer=fuzz.WRatio, score_cutoff=cutoff)
+    best = process.extractOne(name, names, scorer=fuzz.ratio, score_cutoff=cutoff)
     if best is None:
-        # surnames alone ("Aliyev said") when they are unambiguous
-        surname = [p for p in people if p.name.split()[-1].lower() == name.split()[-1].lower()]
+        if len(name.split()) > 1:
+            return None
+        # a surname alone ("Aliyev said") when it is unambiguous
+        surname = [p for p in people if p.name.split()[-1].lower() == name.lower()]
         return surname[0] if len(surname) == 1 else None
     return people[best[2]]
 

@@ -20,7 +20,7 @@ _SAY = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reported
         r"stressed|noted|confirmed|denied|denies|refuted|declared|informed|posted|insisted|alleged)")
 _MINISTRY = re.compile(
     r"\b(?:(?:the\s+)?(?P<adj>[A-Z][\w'-]+(?:'s)?)\s+)?(?:(?P<kind>Defen[cs]e|Interior|Foreign|Foreign Affairs|Emergency|"
-    r"Emergencies|Health|Internal Affairs)\s+Ministry|Ministry\s+of\s+(?P<kind2>Defen[cs]e|Interior|Foreign Affairs|"
+    r"Emergencies|Health|Internal Affairs)\s+Ministry|(?P<mod>MoD|MOD)\b|Ministry\s+of\s+(?P<kind2>Defen[cs]e|Interior|Foreign Affairs|"
     r"Internal Affairs|Emergency Situations|Health)(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(?P<country>[A-Z][\w-]+))?)")
 _KIND = {"defence": "Defence", "defense": "Defence", "interior": "Interior Affairs", "internal affairs": "Interior Affairs",
          "foreign": "Foreign Affairs", "foreign affairs": "Foreign Affairs", "emergency": "Emergency Situations",
@@ -44,7 +44,7 @@ class Attribution:
 
 
 def _ministry(m: re.Match[str], context: str) -> tuple[str, str | None]:
-    kind = _KIND[(m.group("kind") or m.group("kind2")).lower()]
+    kind = _KIND[(m.group("kind") or m.group("kind2") or "defence").lower()]
     word = m.group("country") or m.group("adj") or ""
     word = re.sub(r"'s$", "", word)
     country = None
@@ -57,6 +57,27 @@ def _ministry(m: re.Match[str], context: str) -> tuple[str, str | None]:
         country = found[0][0] if found else None
     name = f"Ministry of {kind} of {country}" if country else f"Ministry of {kind}"
     return name, country
+
+
+def _aliases(country: str) -> tuple[str, ...]:
+    for c in load_lexicon().countries:
+        if c.name == country:
+            return c.aliases
+    return ()
+
+
+def _office_holder(adjective: str, office: str):  # -> Person | None
+    """ "Azerbaijani" + "President" -> the President of Azerbaijan in the dictionary (the first listed)."""
+    found = find_countries(adjective)
+    if not found:
+        return None
+    office = re.sub(r"Defen[cs]e Minister", "Minister of Defence", office).replace("Foreign Minister",
+                                                                                   "Minister of Foreign Affairs")
+    wanted = f"{office} of {found[0][0]}".lower()
+    for person in load_lexicon().people:
+        if person.office.lower() == wanted:
+            return person
+    return None
 
 
 def _outlet(name: str) -> str | None:
@@ -72,6 +93,12 @@ def find_speaker(text: str, offset: int = 0) -> Attribution | None:
     if m:
         name, country = _ministry(m, text)
         return Attribution(name, country, (name,), m.start() + offset, m.end() + offset)
+    m = re.search(r"\b(?P<adj>[A-Z][a-z]+)(?:'s)?\s+(?P<office>President|Prime Minister|Defen[cs]e Minister|Foreign Minister)\b"
+                  r"(?!\s+[A-Z])", text)
+    if m:
+        holder = _office_holder(m.group("adj"), m.group("office"))
+        if holder is not None:
+            return Attribution(holder.name, holder.country, (holder.name,), m.start() + offset, m.end() + offset)
     for m in re.finditer(r"\b(?:President|Prime Minister|Minister|spokesman|spokeswoman|spokesperson|Defence Minister|"
                          r"Defense Minister|commander)?\s*(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})", text):
         person = correct_person(m.group("name"), cutoff=88.0)
@@ -85,6 +112,12 @@ def find_speaker(text: str, offset: int = 0) -> Attribution | None:
         countries = find_countries(who)
         return Attribution(outlet or who, countries[0][0] if countries else None, (outlet or who,),
                            m.start("who") + offset, m.end("who") + offset)
+    m = re.search(r"\b(?P<c>[A-Z][a-z]+)\s+(?:also\s+)?(?:said|stated|claimed|announced|reported|declared)\b", text)
+    if m:
+        found = find_countries(m.group("c"))
+        if found and found[0][0] == m.group("c") or found and m.group("c") in _aliases(found[0][0]):
+            name = f"Government of {found[0][0]}"
+            return Attribution(name, found[0][0], (name,), m.start() + offset, m.end("c") + offset)
     for outlet in load_lexicon().outlets:
         for alias in (outlet.name, *outlet.aliases):
             if len(alias) < 3:

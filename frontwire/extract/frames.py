@@ -115,14 +115,21 @@ def _roles(sentence: str, actors: list[ActorMention], speaker: Attribution | Non
             agent = agent or a
         elif re.search(r"\b(?:on|at|against|of|targeting|belonging to|from)\s+(?:the\s+)?(?:positions\s+of\s+(?:the\s+)?)?$", before):
             target = target or a
-    people = [a for a in actors if a.kind not in ("person",)]
+    # who "said" or "reported" something is its claimant, not a party to the event
+    people = [a for a in actors if a.kind not in ("person",) and not re.match(
+        r"\s+(?:\w+\s+){0,2}?(?:said|stated|reported|announced|claimed|told|confirmed|denied)\b",
+        sentence[a.end - rel:])]
+    if agent is not None and agent not in people:
+        agent = None
+    if target is not None and target not in people:
+        target = None
     if agent is None:
         for a in people:
             if a is not target and a.kind not in ("civilians",):
                 agent = a
                 break
-    if agent is None and people:
-        agent = people[0] if people[0] is not target else None
+    if agent is None and people and people[0] is not target and people[0].kind != "civilians":
+        agent = people[0]
     if target is None:
         for a in people:
             if agent is None or a.name != agent.name:
@@ -255,9 +262,24 @@ def _places_for(sentence: str, offset: int) -> list[PlaceMention]:
     places = directions(sentence, offset)
     if places:
         return places
-    located = [p for p in located_places(sentence, offset, exclude=exclude)
-               if p.name is None or p.name.text not in exclude]
+    people = _person_names()
+    located = []
+    for p in located_places(sentence, offset, exclude=exclude):
+        words = p.name.text.split() if p.name else []
+        if words and (words[0] in exclude or words[0].rstrip("s") in exclude or p.name.text in exclude
+                      or any(name in p.name.text for name in people)):
+            continue  # "presidents of Azerbaijan Ilham Aliyev", "Thousands of Azerbaijanis"
+        located.append(p)
     return located
+
+
+@lru_cache(maxsize=1)
+def _person_names() -> tuple[str, ...]:
+    names: set[str] = set()
+    for person in load_lexicon().people:
+        names.add(person.name)
+        names.add(person.name.split()[-1])
+    return tuple(sorted(names))
 
 
 def _speaker_for(sentence: _Sentence, text: str, quotes: list[tuple[int, int]], last: Attribution | None,
@@ -309,6 +331,11 @@ def _article_frames(document: Document, sentences: list[_Sentence], classifier: 
             agent = _bare_country_subject(s.text, published)
             if agent is not None:
                 agent = replace(agent, start=agent.start + s.start, end=agent.end + s.start)
+        if agent is None and speaker and speaker.country and re.search(
+                r"\b(?:(?:its|our|their) (?:forces|troops|units|army|soldiers)|(?:it|they) (?:had |has |have )?\w+ed)\b",
+                s.text):
+            agent = ActorMention(state_actor("Military Forces", speaker.country, published), speaker.country, 1,
+                                 "military", s.start, s.start, "")
         if agent is None and target is not None and speaker and speaker.country == target.country:
             adversary = ADVERSARIES.get(target.country or "")
             if adversary:

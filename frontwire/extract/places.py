@@ -23,7 +23,8 @@ _STOP = {
     "Telegram", "GMT", "UN", "NATO", "As", "According", "Also", "And", "But", "While", "Taliban", "IS",
 }
 _NOT_PLACE = {"Army", "Forces", "Ministry", "Armed", "Security", "Council", "Assembly", "Agency", "Press", "News",
-              "Police", "Government", "Service", "Party", "Alliance", "Movement", "Front", "Committee", "Court"}
+              "Police", "Government", "Service", "Party", "Alliance", "Movement", "Front", "Committee", "Court",
+              "War", "Wars", "Conflict", "Treaty", "Agreement", "Statement", "Declaration", "Protocol", "Union"}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
 
@@ -111,7 +112,8 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = ())
         if ctx_group and m.group(ctx_group).split()[0] not in _STOP and m.group(ctx_group) not in exclude:
             ctx = _span(text, m.start(ctx_group), m.end(ctx_group), offset)
         kind = (m.group("kind") or "").strip().lower()
-        span = _span(text, m.start("name"), m.end("name"), offset)
+        end = m.end("name") - (2 if re.search(r"['’]s$", name) else 0)  # "Stepanakert's"
+        span = _span(text, m.start("name"), end, offset)
         if kind in ("district", "region", "province", "rayon", "raion", "oblast", "governorate", "county"):
             out.append(PlaceMention(span, ctx or span, "district"))
         else:
