@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,16 +48,30 @@ def read_rows(paths: Iterable[Path]) -> list[Row]:
     return rows
 
 
-def note_countries(note: str, gaz: Gazetteer, fallback: str) -> tuple[str, ...]:
-    """The countries a note names, in order of first mention (the frame's ``country_hints``)."""
-    from frontwire.geo.toponyms import find_toponyms
+_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 
+
+def note_countries(note: str, gaz: Gazetteer, fallback: str) -> tuple[str, ...]:
+    """The countries a note names or implies ("Afghan forces"), in order of first mention: the frame's
+    ``country_hints`` as extraction would give them. A note that implies none gets the export's country,
+    as a per-country feed would."""
     seen: list[str] = []
-    for t in find_toponyms(note, gaz):
-        for i in t.candidates:
-            if gaz.kinds[i] == 0 and gaz.exact(i, t.span.text) and gaz.primary[i] not in seen:
-                seen.append(gaz.primary[i])
+    for m in _WORD.finditer(note):
+        country = _country_of_word(m.group(), gaz)
+        if country and country not in seen:
+            seen.append(country)
     return tuple(seen) or (fallback,)
+
+
+def _country_of_word(word: str, gaz: Gazetteer) -> str | None:
+    """The country a word names ("Armenia") or its demonym ("Armenian", "Azerbaijani", "Afghan")."""
+    for stem in (word, word[:-1], word[:-2], word[:-3], word + "istan"):
+        if len(stem) < 4:
+            continue
+        for i in gaz.lookup(stem):
+            if gaz.kinds[i] == 0 and gaz.exact(i, stem):
+                return gaz.primary[i]
+    return None
 
 
 def frame_for(row: Row, gaz: Gazetteer) -> tuple[EventFrame, Document]:
