@@ -333,6 +333,10 @@ def place_name(gaz: Gazetteer, span: Span, ctx: Context, candidates: list[int] |
                 location = span.text if gaz.kinds[i] == 3 or gaz.kinds[i] == 2 else name
                 return make_place(gaz, i, span, strip_unit_words(location), precision, why)
     district = _named_district(gaz, ctx)
+    if district is not None and choice is not None and choice.index is not None and choice.how != "partial":
+        border = _border_village(gaz, choice.index, district, span, name, unit, near)
+        if border is not None:
+            return border
     if district is not None:
         elsewhere = ""
         if choice is not None and choice.index is not None:
@@ -341,6 +345,28 @@ def place_name(gaz: Gazetteer, span: Span, ctx: Context, candidates: list[int] |
         return make_place(gaz, district, span, name, 2, f"{name} not in the gazetteer for the unit named in the "
                           f"text{elsewhere}: district level")
     return None
+
+
+BORDER_KM = 30.0  # how far outside the named unit's centre a same-named village may lie
+
+
+def _border_village(gaz: Gazetteer, i: int, district: int, span: Span, name: str, unit: str | None,
+                    near: bool) -> Place | None:
+    """A village the gazetteer files under the unit next door, close to the unit the text names.
+
+    Along a front line administration and control differ from the gazetteer's borders (an Armenian-held
+    village WOF files under Nakhchivan, reported "near Tigranashen, Ararat"): the coordinates are the
+    village's, the country and admin1 the text's."""
+    if gaz.kinds[i] != 3 or gaz.lats[i] != gaz.lats[i] or gaz.lats[district] != gaz.lats[district]:
+        return None
+    if _distance_km(gaz.lats[i], gaz.lons[i], gaz.lats[district], gaz.lons[district]) > BORDER_KM:
+        return None
+    unit_place = make_place(gaz, district, span, name, 2, "")
+    other = gaz.admin1_name(gaz.ccs[i], gaz.admin1s[i])
+    return replace(make_place(gaz, i, span, name, _precision(gaz, i, unit, near),
+                              f"name matches a village the gazetteer files under {other}, next to the "
+                              f"{unit_place.admin1} the text names: the text's unit, the village's coordinates"),
+                   country=unit_place.country, admin1=unit_place.admin1, admin2=unit_place.admin2)
 
 
 def _named_district(gaz: Gazetteer, ctx: Context) -> int | None:

@@ -115,3 +115,11 @@ def test_name_found_only_without_its_qualifier_is_not_that_other_village(gaz):
     place = _resolve(gaz, text, names=("Haji Isaqli",), context=("Jabrayil",))
     assert (place.admin1, place.geo_precision, place.location) == ("Jabrayil", 2, "Haji Isaqli")
     assert place.place_id != "wof:1259863059"
+
+
+def test_border_village_filed_next_door_keeps_the_texts_region(gaz):
+    # WOF files Tigranashen (Kərki) under Nakhchivan; Armenian reports place it in Ararat.
+    text = "Forces of Azerbaijan fired on positions of Armenia located near Tigranashen, Ararat."
+    place = _resolve(gaz, text)
+    assert (place.country, place.admin1, place.location) == ("Armenia", "Ararat", "Tigranashen")
+    assert abs(place.latitude - 39.787) < 0.05 and abs(place.longitude - 44.947) < 0.05
