@@ -65,6 +65,9 @@ def _sentences(document: Document, doc: Any) -> list[_Sentence]:
     headings = [(h.start, h.end) for h in document.headings]
     captions = {c.strip() for c in document.captions if c.strip()}
     out: list[_Sentence] = []
+    # debris lines ("READ MORE: ...") are dropped whole, however the parser split them into sentences
+    debris = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if _DEBRIS.match(m.group(0))]
+    headings = headings + debris
     for sent in doc.sents:
         for m in re.finditer(r"[^\n]+", text[sent.start_char:sent.end_char]):
             start, end = sent.start_char + m.start(), sent.start_char + m.end()
@@ -182,7 +185,7 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
 
         classifier = load_classifier()
     text = document.text
-    if not text.strip():
+    if not text.strip() or document.status != "ok":
         return []
     sentences = _sentences(document, doc)
     if not sentences:
@@ -208,10 +211,13 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
 def _note_frame(document: Document, sentences: list[_Sentence], classifier: SubEventClassifier | None,
                 home: str | None, countries: list[str]) -> EventFrame | None:
     text = document.text
-    start, end = sentences[0].start, sentences[-1].end
+    current = [s for s in sentences if not is_historical(s.text, document.published_at)] or sentences
+    # the note's event sentence: the first one a rule recognises (a headline or background line may come first)
+    first = next((s for s in current if type_by_rules(s.text) is not None), current[0])
+    start, end = first.start, current[-1].end
     body = text[start:end]
-    first = sentences[0]
-    speaker = find_speaker(body, start)
+    quotes = quote_spans(text)
+    speaker = _speaker_for(first, text, quotes, None) or find_speaker(body, start)
     actors = find_actors(first.text, home=home, speaker_country=speaker.country if speaker else None,
                          on=document.published_at, offset=first.start)
     typing0 = type_by_rules(body)
@@ -465,6 +471,20 @@ def _dedupe(frames: list[EventFrame]) -> list[EventFrame]:
     return out
 
 
+def _relays(document: Document, sentence: str) -> list[str]:
+    """Agencies a claim passed through before this outlet: "told Anadolu Agency", an agency's photo credit."""
+    out: list[str] = []
+    for outlet in load_lexicon().outlets:
+        names = [n for n in (outlet.name, *outlet.aliases) if len(n) > 2]
+        if any(re.search(rf"\b(?:told|to|by|via|cited by|quoted by)\s+(?:the\s+)?{re.escape(n)}\b", sentence)
+               for n in names):
+            out.append(outlet.name)
+        elif not outlet.party and any(r.reason.startswith("photo credit") and r.text.strip() in (outlet.name, *outlet.aliases)
+                                      for r in document.removed) and outlet.name != document.source:
+            out.append(outlet.name)
+    return out
+
+
 def _make_frame(document: Document, anchor: Span, typing: Typing, agent: ActorMention | None,
                 target: ActorMention | None, places: list[PlaceMention], speaker: Attribution | None,
                 fatalities: int | None, losses: tuple[Loss, ...], countries: list[str], home: str | None,
@@ -481,6 +501,9 @@ def _make_frame(document: Document, anchor: Span, typing: Typing, agent: ActorMe
         inter2 = state_inter(target.country, event_country)
     claimed_by = speaker.claimed_by if speaker else document.source
     chain: tuple[str, ...] = speaker.chain if speaker else ()
+    for relay in _relays(document, anchor.text):
+        if relay not in chain:
+            chain = chain + (relay,)
     if document.source and document.source not in chain:
         chain = chain + (document.source,)
     evidence = [anchor]
