@@ -60,7 +60,8 @@ REPORT_GAP_WORDS = frozenset(
     "a an the in at on during via its his her their our late early earlier later written statement "
     "statements press release briefing conference twitter telegram facebook video address interview tv "
     "television news official website channel message post report reports daily regular evening morning "
-    "night afternoon".split()
+    "night afternoon reporters journalists media lawmakers parliament agency agencies correspondent "
+    "correspondents reuters afp ap tass interfax anadolu".split()
 )
 
 # Words before a date (in its clause) that make it a future or planned date.
