@@ -6,11 +6,10 @@ import argparse
 import sys
 
 from frontwire.cli.common import EXIT_OK, add_db_option
+from frontwire.cli.ledger import load_events
 from frontwire.config import Settings
 from frontwire.export import FORMATS, write_records
-from frontwire.ledger import event_to_dict, merge_claims
-from frontwire.ledger.records import MergeDecision
-from frontwire.store import open_store
+from frontwire.ledger import event_to_dict
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,10 +34,7 @@ def query_events(settings: Settings, *, date_from: str | None = None, date_to: s
     Claims are merged first and events filtered after, so a filter never splits an event whose claims differ
     on the filtered field.
     """
-    with open_store(settings.db) as store:
-        claims = list(store.iter_claims())
-        decisions = [MergeDecision(kind=kind, claim_ids=ids, note=note) for kind, ids, note in store.decisions()]
-    events = [event_to_dict(event) for event in merge_claims(claims, decisions=decisions)]
+    events = [event_to_dict(event) for event in load_events(settings)]
     if date_from:
         events = [e for e in events if (e.get("date_end") or e.get("event_date") or "") >= date_from]
     if date_to:

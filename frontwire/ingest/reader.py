@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -149,9 +150,8 @@ def _parse_jsonl_line(line: str, where: str, published: str | None, source: str 
     if not isinstance(text, str | None) or not isinstance(html, str | None) or not (text or html):
         return _failure(MalformedInput(f"{where}: needs a non-empty string 'text' or 'html'",
                                        hint='write {"id": ..., "text": ...}'), where)
-    doc_id = record.get("id")
     return RawDocument(
-        id=str(doc_id) if doc_id not in (None, "") else None,
+        id=_str_or_none(record.get("id")),
         text=text if text else None,
         html=None if text else html,
         url=_str_or_none(record.get("url")),
@@ -164,7 +164,10 @@ def _parse_jsonl_line(line: str, where: str, published: str | None, source: str 
 
 
 def _str_or_none(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
+    """Metadata as a one-line string: control characters (a NUL in an id) become spaces."""
+    if value in (None, ""):
+        return None
+    return re.sub(r"[\x00-\x1f\x7f]", " ", str(value)).strip() or None
 
 
 def _looks_like_html(text: str) -> bool:

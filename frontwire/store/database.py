@@ -92,7 +92,9 @@ class Store:
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         cursor = self.connection.cursor()
-        cursor.execute(self._sql(sql), tuple(params))
+        # PostgreSQL's TEXT cannot hold NUL; the JSON record keeps the exact value, escaped
+        cursor.execute(self._sql(sql), tuple(p.replace("\x00", "\ufffd") if isinstance(p, str) else p
+                                             for p in params))
         return cursor
 
     @contextmanager
@@ -202,22 +204,30 @@ class Store:
         return _with_origin(Document.from_dict(json.loads(row[0])), row[1]) if row else None
 
     def iter_claims(self, *, date_from: str | None = None, date_to: str | None = None,
-                    country: str | None = None, event_type: str | None = None) -> Iterator[Claim]:
-        """Every stored claim, ordered by its id, optionally filtered."""
+                    country: str | None = None, event_type: str | None = None,
+                    all_versions: bool = False) -> Iterator[Claim]:
+        """Every stored claim, ordered by its id, optionally filtered.
+
+        Only the claims of each document's latest version count, unless ``all_versions``: an updated article
+        replaces what its earlier version asserted (both versions stay stored).
+        """
         where, params = [], []
+        if not all_versions:
+            where.append("d.version = (SELECT MAX(v.version) FROM documents v WHERE v.version_key = d.version_key)")
         if date_from:
-            where.append("event_date >= ?")
+            where.append("c.event_date >= ?")
             params.append(date_from)
         if date_to:
-            where.append("event_date <= ?")
+            where.append("c.event_date <= ?")
             params.append(date_to)
         if country:
-            where.append("LOWER(country) = LOWER(?)")
+            where.append("LOWER(c.country) = LOWER(?)")
             params.append(country)
         if event_type:
-            where.append("(LOWER(event_type) = LOWER(?) OR LOWER(sub_event_type) = LOWER(?))")
+            where.append("(LOWER(c.event_type) = LOWER(?) OR LOWER(c.sub_event_type) = LOWER(?))")
             params.extend([event_type, event_type])
-        sql = "SELECT record FROM claims" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY claim_id"
+        sql = ("SELECT c.record FROM claims c JOIN documents d ON d.content_hash = c.content_hash"
+               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.claim_id")
         for (record,) in self._execute(sql, params).fetchall():
             yield Claim.from_dict(json.loads(record))
 

@@ -95,3 +95,18 @@ def test_failures_and_decisions_are_recorded_once(store_url):
         assert store.decisions() == [("join", ("a", "b"), None)]
     with open_store(store_url) as store:  # reopening migrates nothing again
         assert store.migrations() == ["0001_documents_claims_failures", "0002_merge_decisions"]
+
+
+def test_only_the_latest_version_of_a_document_asserts_claims(store_url):
+    def claim(cid: str, doc: Document) -> Claim:
+        return Claim(event_id=cid, doc_id=doc.id, event_type="Battles", sub_event_type="Armed clash",
+                     disorder_type="Political violence", event_date=None, date_start=None, date_end=None,
+                     time_precision=None)
+
+    old = Document(id="a", text="Old.", url="https://example.org/y", content_hash="3" * 64)
+    new = Document(id="a", text="New.", url="https://example.org/y", content_hash="4" * 64)
+    with open_store(store_url) as store:
+        store.save_document(old, [claim("clm-old", old)])
+        store.save_document(new, [claim("clm-new", new)])
+        assert [c.event_id for c in store.iter_claims()] == ["clm-new"]
+        assert [c.event_id for c in store.iter_claims(all_versions=True)] == ["clm-new", "clm-old"]
