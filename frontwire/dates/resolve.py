@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -75,6 +76,9 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
             break
     if found:
         chosen = _main_date(text, found, frame)
+        statements = [e for e in within(anchor) if e.role == "report" and e.date_start == e.date_end]
+        if statements and _quoted(text, anchor, chosen):
+            chosen = _as_of_statement(chosen, statements[0], published)
         widened = _widen(text, sents, anchor_index, chosen, within, usable, headings)
         return _result(chosen, published, published_how, "in the event's sentence", widened)
 
@@ -132,6 +136,30 @@ def _clause(text: str, position: int) -> tuple[int, int]:
     left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, position - 300), position)), default=0)
     right_match = _CLAUSE_EDGE.search(text, position)
     return left, right_match.start() if right_match else len(text)
+
+
+_COUNTED_FROM_TODAY = ("the publication day", "1 day(s) before publication", "2 day(s) before publication",
+                       "the night before publication")
+
+
+def _quoted(text: str, sentence: Sentence, expression: DateExpression) -> bool:
+    """Whether the expression sits inside quotation marks opened in its sentence."""
+    before = text[sentence.start:expression.span.start]
+    straight = before.count('"')
+    return straight % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _as_of_statement(chosen: DateExpression, statement: DateExpression | None,
+                     published: date | None) -> DateExpression:
+    """"'We struck them yesterday,' the commander said on Monday", in a Wednesday report: yesterday
+    counts from the Monday of the statement, not from the day of publication."""
+    if statement is None or published is None or chosen.kind != "relative" \
+            or not chosen.reading.startswith(_COUNTED_FROM_TODAY) or statement.date_start >= published:
+        return chosen
+    shift = statement.date_start - published
+    return replace(chosen, date_start=chosen.date_start + shift, date_end=chosen.date_end + shift,
+                   event_date=chosen.event_date + shift,
+                   reading=f"{chosen.reading.replace('publication', 'the statement')} of {statement.span.text!r}")
 
 
 def _main_date(text: str, found: list[DateExpression], frame: EventFrame) -> DateExpression:

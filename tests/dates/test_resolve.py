@@ -59,6 +59,16 @@ def test_date_in_the_clause_of_the_evidence_wins():
     assert result.event_date == MONDAY
 
 
+def test_yesterday_in_a_quote_counts_from_the_statement_day():
+    text = "\"We struck their positions yesterday,\" the commander said on Monday."
+    result = resolve(text, "\"We struck", published=date(2020, 11, 4))
+    assert result.event_date == date(2020, 11, 1)
+    assert "statement" in result.reason
+    unquoted = resolve("Rebels shelled the town yesterday, the ministry said on Tuesday.", "Rebels",
+                       published=date(2020, 11, 4))
+    assert unquoted.event_date == date(2020, 11, 3)
+
+
 def test_earlier_sentence_of_the_paragraph():
     text = "On Saturday, fighting flared near the river. Two villages were shelled and a bridge collapsed."
     result = resolve(text, "Two villages")
