@@ -144,6 +144,11 @@ class Gazetteer:
         i = self._admin1.get((cc, code))
         return None if i is None else self.primary[i]
 
+    def admin1_entries(self, countries: Iterable[str]) -> list[int]:
+        """Entry numbers of the admin1 units of ``countries``."""
+        wanted = set(countries)
+        return [i for (cc, _), i in self._admin1.items() if cc in wanted]
+
     def country_index(self, cc: str) -> int | None:
         return self._country.get(cc)
 

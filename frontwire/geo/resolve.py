@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from frontwire.geo.gazetteer import Gazetteer, get_gazetteer
+from frontwire.geo.normalize import phonetic_key
 from frontwire.geo.toponyms import UNIT_WORDS, Toponym, find_toponyms
 from frontwire.records import Document, EventFrame, Place, Span
 
@@ -170,6 +171,7 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
     # No explicit context: the anchor's admin names, the nearest one after the target weighing most
     # ("Chaprand, Haji Isaqli villages of Jabrayil, Dere Gilatagh ... of Zangilan").
     siblings = _list_members(toponyms, target, document_text)
+    _add_misspelt_province(gaz, ctx, document_text, target)
     # The units named after the target in its clause frame it ("X area of Y district, Helmand"), the
     # nearest most; units elsewhere in the sentence only lend weight.
     clause_end = _clause_end(document_text, target.end)
@@ -183,6 +185,24 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
                              admin_only=not follows) and follows:
             rank += 1
     return ctx
+
+
+_PROVINCE_AFTER = re.compile(r"\b(?:district|city|area|village)(?:\s+\w+)?,\s+([A-Z][a-z]+)\b")
+
+
+def _add_misspelt_province(gaz: Gazetteer, ctx: Context, text: str, target: Span) -> None:
+    """ "Gulran district, Heart": the province after a district, misspelt, found by close spelling among the
+    admin1 units of the hinted countries."""
+    m = _PROVINCE_AFTER.search(text, target.end, _clause_end(text, target.end) + 1)
+    if m is None or any(gaz.kinds[i] == 1 for i in gaz.lookup(m.group(1))):
+        return
+    from rapidfuzz import fuzz
+
+    word = phonetic_key(m.group(1))
+    best = max(((fuzz.ratio(word, phonetic_key(n)), i) for i in gaz.admin1_entries(ctx.countries[:2])
+                for n in gaz.alt[i].split("|")), default=(0.0, -1))
+    if best[0] >= 80.0:
+        ctx.units[(gaz.ccs[best[1]], gaz.admin1s[best[1]])] = 3.0
 
 
 def _clause_end(text: str, start: int) -> int:
@@ -428,7 +448,7 @@ def _toponym_for(toponyms: list[Toponym], span: Span) -> Toponym | None:
 _LOCATIVE = re.compile(r"\b(?:in|near|at|around|outside|inside|into|towards?|to|on|of|from)\s+(?:the\s+)?$",
                        re.IGNORECASE)
 _UNKNOWN_NAME = re.compile(r"\b(?:in|near|at|around|outside)\s+(?:the\s+)?'?([A-Z][\w’\-]+(?:\s[A-Z][\w’\-]+){0,3})'?"
-                           r"(?=,\s*[A-Z]|\s+(?:village|area|district|town)\b)")
+                           r"(?=,\s*[A-Z]|\s+(?:village|area|district|town|city)\b)")
 
 
 _QUALIFIER_GAP = re.compile(r"^'?\s*(?:\([^)]*\)\s*)?(?:[a-z]+\s*){0,2},\s*(?:in\s+)?$")
