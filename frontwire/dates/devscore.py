@@ -94,7 +94,7 @@ def score_file(path: Path, mode: str, today: date) -> Score:
         precision_agrees += result is not None and str(result.time_precision) == row.get("time_precision", "").strip()
         if not ok:
             misses.append((document.id, gold.isoformat(), got.isoformat() if got else "None",
-                           (result.reason if result else "") + " || " + text[:160]))
+                           ((result.reason or "") if result else "") + " || " + text[:160]))
     return Score(path.name, mode, total, correct, misses, day_month_only, precision_agrees)
 
 

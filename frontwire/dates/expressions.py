@@ -5,6 +5,9 @@ its kind: ``absolute`` (written out), ``relative`` (worked out from the publicat
 previous date), ``background`` (history: "since 1991", "in 1994", a date long before publication) or
 ``future`` (a plan: "will ... on Sunday", "next week"). ``role`` says whether it dates an event, a
 statement ("the ministry said on Monday") or only frames a tally ("in the last four days").
+
+A chronicle (a timeline dated day by day, mostly long before its own date) is read twice: its old
+written days are its events, and a year-less day takes the year nearest the day written before it.
 """
 
 from __future__ import annotations
@@ -306,16 +309,17 @@ def _absolute_range(first: Raw, last: Raw, y1: int, y2: int) -> tuple[date, date
             return None
         start, end = month_part(y1, first.m, first.qualifier)
         return start, end, (3 if not first.qualifier else None), None, (first.qualifier + " month").strip()
-    start = cal.safe_date(y1, first.m or 1, first.d or 1)
+    first_day = cal.safe_date(y1, first.m or 1, first.d or 1)
     if first is last and first.form == "days":
-        end = cal.safe_date(y1, first.m2 or 1, first.d2 or 1)
+        last_day = cal.safe_date(y1, first.m2 or 1, first.d2 or 1)
         how = "the night of a two-day range" if first.qualifier == "night" else "a stated range of days"
     else:
-        end = cal.safe_date(y2, last.m2 or last.m or 1, last.d2 or last.d or 1)
+        last_day = cal.safe_date(y2, last.m2 or last.m or 1, last.d2 or last.d or 1)
         how = "a written date" if first is last else "a stated range of days"
         how += " (read by dateparser)" if first.qualifier == "dateparser" else ""
-    if start is None or end is None or (end - start).days > 62:
+    if first_day is None or last_day is None or (last_day - first_day).days > 62:
         return None
+    start, end = first_day, last_day
     if first.weekday is not None and start.weekday() != first.weekday:
         how += " (its weekday does not match: the date is kept)"
     return start, end, None, None, how
