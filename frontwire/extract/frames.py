@@ -32,8 +32,15 @@ from frontwire.extract.claims import (
 from frontwire.extract.classifier import SubEventClassifier
 from frontwire.extract.geo_hints import place_countries
 from frontwire.extract.lexicon import load_lexicon
-from frontwire.extract.places import PlaceMention, directions, enumerated_settlements, located_places, stated_count
-from frontwire.extract.quantities import count_fatalities, find_losses
+from frontwire.extract.places import (
+    PlaceMention,
+    directions,
+    enumerated_settlements,
+    listed_location_count,
+    located_places,
+    stated_count,
+)
+from frontwire.extract.quantities import coder_remark, count_fatalities, find_losses
 from frontwire.extract.subevent import Typing, choose_sub_event, type_by_rules
 from frontwire.extract.taxonomy import disorder_type_of, event_type_of, interaction, state_inter
 from frontwire.records import Document, EventFrame, Loss, Span
@@ -233,6 +240,10 @@ def _note_frame(document: Document, sentences: list[_Sentence], classifier: SubE
         agent = _generic_agent(typing.sub_event_type, home, first.start)
     places = _places_for(first.text, first.start) or _places_for(body, start)
     fatalities = count_fatalities(body, partisan_source=_partisan_outlet(document.source))
+    locations = listed_location_count(first.text)
+    if fatalities and locations > 1 and not coder_remark(body):
+        # one event per location: the first gets its share, rounded up, as ACLED splits a reported total
+        fatalities = -(-fatalities // locations)
     return _make_frame(document, Span(body, start, end), typing, agent, target, places[:1], speaker, fatalities,
                        (), countries, home, modality_of(first.text, None))
 

@@ -119,3 +119,19 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = ())
         else:
             out.append(PlaceMention(span, ctx, "in"))
     return out
+
+
+def listed_location_count(sentence: str) -> int:
+    """How many locations a note lists for one report ("in Chora and Tarinkot districts" -> 2).
+
+    ACLED codes one event per location and splits the reported fatalities between them.
+    """
+    best = 1
+    for m in re.finditer(rf"\bin\s+(?:the\s+)?(?:limits of\s+)?(?P<list>{_NAME}(?:\s*\([^()]*\))?(?:\s+(?:district|city|province|area))?"
+                         rf"(?:\s*,\s*(?:and\s+)?{_NAME}(?:\s*\([^()]*\))?(?:\s+(?:district|city|province|area))?)*"
+                         rf"\s*,?\s+and\s+{_NAME}(?:\s*\([^()]*\))?)\s+(?P<unit>districts|provinces|cities|areas|district|city|province)\b",
+                         sentence):
+        parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.sub(r"\([^()]*\)", "", m.group("list")))
+        names = [p for p in parts if p.strip() and p.strip()[0].isupper()]
+        best = max(best, len(names))
+    return best

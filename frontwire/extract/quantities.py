@@ -27,7 +27,7 @@ _NUM = (r"(?:\b\d+(?:,\d{3})*(?:\s*[-–]\s*\d+)?|a couple of|a few|scores of|do
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? {_MONTHS}|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?)?,? ?(?:19|20)\d\d\b|"
                    rf"\b\d{{1,2}}(?:st|nd|rd|th)? {_MONTHS}\b|\b{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?\b")
-_PEOPLE = (r"(?:[\w'-]+\s+){0,4}?(?:people|persons?|civilians?|soldiers?|servicem[ae]n|troops|militants?|fighters?|"
+_PEOPLE = (r"(?:(?![\d])(?!(?:and|or|in|of|at|on|by|as|a|an)\s)[\w'-]+\s+){0,4}?(?:people|persons?|civilians?|soldiers?|servicem[ae]n|troops|militants?|fighters?|"
            r"insurgents?|rebels?|policem[ae]n|police(?:\s+officers?)?|officers?|personnel|members?|commanders?|"
            r"children|child|women|woman|men|man|boys?|girls?|employees?|agents?|guards?|Arbakis?|'Arbakis'|"
            r"militiam[ae]n|gunm[ae]n|attackers?|teachers?|students?|farmers?|villagers?|residents?|"
@@ -119,6 +119,11 @@ def _sentence_deaths(sentence: str) -> tuple[bool, int]:
         if count is not None:
             found, total = True, max(total, count)
     return found, total
+
+
+def coder_remark(text: str) -> bool:
+    """True when the text carries a coder's own fatality remark ("Fatalities coded as 0 (VoJ reported 3)")."""
+    return bool(_CODED.search(text) or _SPLIT.search(text))
 
 
 def count_fatalities(text: str, *, partisan_source: bool = False) -> int | None:

@@ -111,7 +111,7 @@ def type_by_rules(text: str, *, actor1_state: bool | None = None, hits: list[Tri
         return pick("Looting/property destruction", 0.8)
     if "Mob violence" in by_type and _CROWD.search(text) and not _MILITARY_TARGET.search(text):
         return pick("Mob violence", 0.8)
-    if "Attack" in by_type and not _MILITARY_TARGET.search(text):
+    if "Attack" in by_type and not _MILITARY_VICTIM.search(text):
         return pick("Attack", 0.6)
     if "Armed clash" in by_type:
         return pick("Armed clash", 0.6)

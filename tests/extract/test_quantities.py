@@ -49,3 +49,17 @@ def test_single_aircraft_shot_down():
     losses = find_losses("Air defence units shot down another Su-25 attack aircraft over the valley.", "X")
     assert [(loss.category, loss.item, loss.count, loss.status) for loss in losses] == [
         ("aircraft", "Su-25", 1, "shot down")]
+
+
+def test_reported_total_is_split_between_listed_locations(parse):
+    from frontwire.extract import extract_frames
+    from frontwire.records import Document
+
+    text = "On 7 May, army operations killed 9 militants in Chora, Deh Rawud and Tarinkot districts, Urozgan."
+    frames = extract_frames(Document(id="n", text=text), parse(text), use_packaged=False)
+    assert frames[0].fatalities == 3
+
+
+def test_numbers_inside_phrases_are_not_people():
+    text = "Militants attacked several posts, as a result 3 militants were killed and 2 injured."
+    assert count_fatalities(text) == 3
