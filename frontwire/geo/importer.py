@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import zipfile
 from collections import defaultdict
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from frontwire.errors import GazetteerError
-from frontwire.geo.store import GazetteerEntry, clean_names, write_entries
+from frontwire.geo.store import GazetteerEntry, clean_names, write_temporary
 
 GEONAMES_COLUMNS = 19
 WOF_REQUIRED = ("wof_id", "placetype", "name", "latitude", "longitude", "country")
@@ -128,13 +129,20 @@ def read_alternate_names(path: Path) -> dict[str, list[str]]:
     return names
 
 
-def geonames_entries(path: Path, alternate: dict[str, list[str]] | None = None) -> list[GazetteerEntry]:
-    """Validate a GeoNames dump and turn its places, admin units and countries into entries."""
+def geonames_entries(path: Path, alternate: dict[str, list[str]] | None = None) -> Iterator[GazetteerEntry]:
+    """Validate a GeoNames dump, then yield its places, admin units and countries as entries.
+
+    Two passes: the first validates every line and collects the admin2 names that places refer to by
+    code, so the second (which streams, for allCountries) meets no malformed line halfway."""
     admin2_names: dict[tuple[str, str, str], str] = {}
-    for _, cols in _geonames_rows(path):  # first pass: the admin2 names places refer to by code
+    for _, cols in _geonames_rows(path):
         if cols[7] == "ADM2":
             admin2_names[(cols[8], cols[10], cols[11])] = cols[2] or cols[1]
-    entries: list[GazetteerEntry] = []
+    return _geonames_stream(path, alternate or {}, admin2_names)
+
+
+def _geonames_stream(path: Path, alternate: dict[str, list[str]],
+                     admin2_names: dict[tuple[str, str, str], str]) -> Iterator[GazetteerEntry]:
     for _, cols in _geonames_rows(path):
         fclass, fcode, cc = cols[6], cols[7], cols[8]
         if fclass == "P":
@@ -145,14 +153,13 @@ def geonames_entries(path: Path, alternate: dict[str, list[str]] | None = None) 
             kind = "country"
         else:
             continue
-        names = [cols[1], cols[2], *cols[3].split(","), *(alternate or {}).get(cols[0], ())]
+        names = [cols[1], cols[2], *cols[3].split(","), *alternate.get(cols[0], ())]
         admin2 = cols[2] or cols[1] if kind == "admin2" else admin2_names.get((cc, cols[10], cols[11]), "")
-        entries.append(GazetteerEntry(
+        yield GazetteerEntry(
             id=f"geonames:{cols[0]}", kind=kind, name=cols[2] or cols[1], lat=float(cols[4]), lon=float(cols[5]),
             cc=cc, admin1=cols[10], admin2=admin2, population=max(0, int(cols[14] or 0)),
             names=clean_names(names), az=cc == "AZ",
-        ))
-    return entries
+        )
 
 
 # -- Who's On First ------------------------------------------------------------------------------------
@@ -288,14 +295,23 @@ def import_gazetteer(paths: list[str | Path], into: str | Path) -> ImportReport:
         raise GazetteerError("an alternateNames file needs the GeoNames dump it belongs to",
                              hint="import it together with that dump, e.g. AZ.txt alternateNamesV2.txt")
     admin1_of = _admin1_codes() if any(kinds[p] != "geonames" for p in dumps) else {}
-    outputs: list[tuple[Path, list[GazetteerEntry]]] = []
-    for path in dumps:
-        kind = kinds[path]
-        entries = geonames_entries(path, alternate) if kind == "geonames" else wof_entries(path, kind, admin1_of)
-        outputs.append((Path(into) / _output_name(path), entries))
+    # Every dump goes to a temporary file first; only when all are read are they renamed into place.
+    staged: list[tuple[Path, Path, int]] = []
+    try:
+        for path in dumps:
+            kind = kinds[path]
+            entries = geonames_entries(path, alternate) if kind == "geonames" else wof_entries(path, kind, admin1_of)
+            target = Path(into) / _output_name(path)
+            tmp, count = write_temporary(target, entries)
+            staged.append((tmp, target, count))
+    except BaseException:
+        for tmp, _, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
     report = ImportReport()
-    for target, entries in outputs:
-        report.written[str(target)] = write_entries(target, entries)
+    for tmp, target, count in staged:
+        os.replace(tmp, target)
+        report.written[str(target)] = count
     return report
 
 

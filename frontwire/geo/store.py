@@ -96,6 +96,14 @@ def _fmt(value: float | None) -> str:
 
 def write_entries(path: Path, entries: Iterable[GazetteerEntry]) -> int:
     """Write ``entries`` to ``path`` atomically (a temp file renamed into place); returns the row count."""
+    tmp, count = write_temporary(path, entries)
+    os.replace(tmp, path)
+    return count
+
+
+def write_temporary(path: Path, entries: Iterable[GazetteerEntry]) -> tuple[Path, int]:
+    """Stream ``entries`` into a hidden temporary file beside ``path``; the caller renames it into place
+    (``os.replace``) once everything it imports has been read. On any error the temporary file is removed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".tsv.gz", dir=path.parent)
     count = 0
@@ -108,11 +116,10 @@ def write_entries(path: Path, entries: Iterable[GazetteerEntry]) -> int:
                        str(e.population or ""), flags, e.alias_of, "|".join(e.names), "|".join(sorted(e.keys()))]
                 gz.write(("\t".join(_safe(c) for c in row) + "\n").encode("utf-8"))
                 count += 1
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return count
+    return Path(tmp), count
 
 
 def _safe(cell: str) -> str:

@@ -167,3 +167,13 @@ def test_cli_import_exit_codes(dump, tmp_path):
     assert args.func(args, settings) == 1
     args = parser.parse_args(["gazetteer"])
     assert args.func(args, settings) == 2
+
+
+def test_one_bad_dump_among_several_imports_none_of_them(dump, tmp_path):
+    path, _ = dump
+    bad = tmp_path / "YY.txt"
+    bad.write_text(_geonames_row(91_000_000, "Qorvanid", 40.0, 45.0) + "\nnot\ta\tgeonames\trow\n", encoding="utf-8")
+    into = tmp_path / "gaz"
+    with pytest.raises(GazetteerError, match=r"YY\.txt:2: expected 19"):
+        import_gazetteer([path, bad], into)
+    assert not into.exists() or not any(into.iterdir())
