@@ -234,6 +234,10 @@ def _note_frame(document: Document, sentences: list[_Sentence], classifier: SubE
         agent = _bare_country_subject(first.text, document.published_at)
     typing = choose_sub_event(body, classifier=classifier, actor1_state=(agent.kind in _STATE_KINDS) if agent else None,
                               always=True)
+    if typing is None and re.search(r"\b(?:killed|killing|wounded|injured|attack\w*|fired|shot)\b", body, re.I):
+        # no rule and no model: political violence of the commonest kind, marked as a guess
+        victims_armed = re.search(r"\b(?:soldiers?|troops|police\w*|militants?|fighters|forces)\b", body, re.I)
+        typing = Typing("Armed clash" if victims_armed else "Attack", 0.3, None)
     if typing is None:
         return None
     if agent is None:
