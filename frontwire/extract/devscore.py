@@ -51,7 +51,7 @@ def score(rows: list[dict[str, str]], *, folds: int = 5, strip_remarks: bool = F
     texts = [_REMARK.sub("", r["notes"]).strip() if strip_remarks else r["notes"] for r in rows]
     labels = [r["sub_event_type"] for r in rows]
     docs = list(parse(texts, batch_size=64))
-    predictions: list[tuple[str | None, str | None, int | None]] = [(None, None, None)] * len(rows)
+    predictions: list[tuple[str | None, str | None, int | None, int]] = [(None, None, None, 0)] * len(rows)
     for test in _folds(len(rows), folds):
         held = set(test)
         train = [i for i in range(len(rows)) if i not in held]
@@ -62,12 +62,13 @@ def score(rows: list[dict[str, str]], *, folds: int = 5, strip_remarks: bool = F
             frames = extract_frames(document, docs[i], classifier=clf)
             main = frames[0] if frames else None
             predictions[i] = (main.sub_event_type if main else None, main.actor1_country if main else None,
-                              main.fatalities if main else None)
+                              main.fatalities if main else None, main.interaction if main else 0)
     total: Counter[str] = Counter()
     right: Counter[str] = Counter()
     confusions: Counter[tuple[str, str | None]] = Counter()
-    actor_ok = actor_n = fat_ok = fat_n = 0
-    for row, (sub, country, fatalities) in zip(rows, predictions, strict=True):
+    actor_ok = actor_n = fat_ok = fat_n = inter_ok = 0
+    for row, (sub, country, fatalities, inter) in zip(rows, predictions, strict=True):
+        inter_ok += str(inter) == row.get("interaction", "").strip()
         gold = row["sub_event_type"]
         total[gold] += 1
         if sub == gold:
@@ -87,6 +88,7 @@ def score(rows: list[dict[str, str]], *, folds: int = 5, strip_remarks: bool = F
     print(f"sub_event_type accuracy: {accuracy:.4f}", file=out)
     print(f"sub_event_type averaged over {len(total)} types: {macro:.4f}", file=out)
     print(f"actor1 country: {actor_ok / max(1, actor_n):.4f} ({actor_n} rows)", file=out)
+    print(f"interaction code: {inter_ok / max(1, len(rows)):.4f}", file=out)
     if fat_n:
         print(f"fatalities exact: {fat_ok / fat_n:.4f} ({fat_n} rows)", file=out)
     print("per type (right/total):", file=out)

@@ -486,6 +486,18 @@ def _dedupe(frames: list[EventFrame]) -> list[EventFrame]:
     return out
 
 
+def _place_country(place: PlaceMention | None) -> str | None:
+    """The country the event's place lies in, where the gazetteer knows it (decides inter 1 vs 8)."""
+    if place is None:
+        return None
+    words = " , ".join(dict.fromkeys(s.text for s in (place.name, place.context) if s is not None))
+    found = place_countries("in " + words)
+    if not found:
+        return None
+    named = find_countries(found[0])
+    return named[0][0] if named else found[0]
+
+
 def _relays(document: Document, sentence: str) -> list[str]:
     """Agencies a claim passed through before this outlet: "told Anadolu Agency", an agency's photo credit."""
     out: list[str] = []
@@ -507,7 +519,7 @@ def _make_frame(document: Document, anchor: Span, typing: Typing, agent: ActorMe
     sub = typing.sub_event_type
     text = document.text
     place = places[0] if places else None
-    event_country = home
+    event_country = _place_country(place) or home
     inter1 = agent.inter if agent else 0
     inter2 = target.inter if target else 0
     if agent is not None and agent.kind in _STATE_KINDS:
