@@ -45,6 +45,7 @@ from frontwire.extract.subevent import Typing, choose_sub_event, type_by_rules
 from frontwire.extract.taxonomy import disorder_type_of, event_type_of, interaction, state_inter
 from frontwire.records import Document, EventFrame, Loss, Span
 
+_RECOGNISED = {"Artsakh": "Azerbaijan", "Western Sahara": "Morocco"}
 _STATE_KINDS = {"military", "police", "government", "partisan"}
 _GENERIC = re.compile(r"\b(?:has|have) (?:continued|been continuing) to\b|\bcontinues? to\b|\brepeatedly\b|"
                       r"\bon a daily basis\b|\bevery day\b", re.I)
@@ -542,8 +543,10 @@ def _make_frame(document: Document, anchor: Span, typing: Typing, agent: ActorMe
     if speaker is not None:
         evidence.append(Span(text[speaker.start:speaker.end], speaker.start, speaker.end))
     evidence.extend(extra or [])
-    hints = [c for c in (agent.country if agent else None, target.country if target else None) if c]
-    hints += [c for c in countries if c not in hints]
+    hints = [c for c in (event_country, agent.country if agent else None, target.country if target else None) if c]
+    hints += [c for c in countries[:3] if c not in hints]
+    # de facto entities are not gazetteer countries: hint the state the territory is recognised as part of
+    hints = list(dict.fromkeys(_RECOGNISED.get(c, c) for c in hints))
     confidence = round(min(0.99, typing.confidence * (0.95 if place else 0.7)), 3)
     return EventFrame(
         event_type=event_type_of(sub), sub_event_type=sub, disorder_type=disorder_type_of(sub), anchor=anchor,
