@@ -30,7 +30,7 @@ _MILITARY_VICTIM = re.compile(r"\b(?:soldiers?|troops|police(?:m[ae]n)?|security
 _HUMAN_HARM = re.compile(r"\b(?:kill\w*|wound\w*|injur\w*|dead|died|shot|beat\w*|attack\w*|clash\w*|fir(?:ed|ing)|"
                          r"explo\w+|protest\w*|demonstrat\w+|rall(?:y|ies))\b", re.I)
 _ANIMALS = re.compile(r"\b\d+ (?:animals|sheep|cows|cattle|heads? of cattle|livestock)\b[^.;]*", re.I)
-_CROWD = re.compile(r"\[size=|\b(?:mob|crowd|group of (?:\w+ ){0,3}(?:people|men|villagers|residents|students|activists)|"
+_CROWD = re.compile(r"\[size=|\b(?:mob|crowd|\d+ people|(?:an? )?(?:unidentified )?group|group of (?:\w+ ){0,3}(?:people|men|villagers|residents|students|activists)|"
                     r"about \d+ (?:men|people|villagers)|several (?:young )?men|dozens? of|members of)\b", re.I)
 _SMALL_ARMS = re.compile(r"\b(?:small arms|sniper|machine ?guns?|gunfire|gun ?fire|rifles?|automatic weapons)\b", re.I)
 
