@@ -6,11 +6,14 @@ Modules, in the order the work is done::
     subevent    one sub-event type per text: decisive rules, then the classifier, then weaker rules
     classifier  TF-IDF + logistic regression over notes, trained in seconds, packaged in data/models/
     actors      actor mentions -> ACLED names, countries and inter codes (lexicon: the curated dictionary)
+    roles       actor1 / actor2 among a sentence's mentions, whose losses are told
     claims      who claims it (quotes, "according to", "It said"), modality, background vs current
     places      enumerated villages, directions of a front, "near X, Y", "in X district"
+    geo_hints   countries of the places named (through the geo stage's gazetteer, when installed)
     quantities  fatalities (ACLED conventions) and equipment losses
-    frames      the sentence walk that puts it together
+    frames      the sentence walk that puts it together; assemble builds each EventFrame
     notes       neutral ACLED-style notes from a finished claim
+    devscore    cross-validated scores on ACLED's coded notes
 """
 
 from __future__ import annotations

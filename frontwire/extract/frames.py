@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from frontwire.extract.actors import ADVERSARIES, ActorMention, find_actors, find_countries, state_actor
+from frontwire.extract.assemble import attach_losses, dedupe, make_frame
 from frontwire.extract.claims import (
     Attribution,
     find_speaker,
@@ -41,12 +42,10 @@ from frontwire.extract.places import (
     stated_count,
 )
 from frontwire.extract.quantities import coder_remark, count_fatalities, find_losses
+from frontwire.extract.roles import STATE_KINDS, assign_roles, bare_country_subject, generic_agent, loss_side
 from frontwire.extract.subevent import Typing, choose_sub_event, type_by_rules
-from frontwire.extract.taxonomy import disorder_type_of, event_type_of, interaction, state_inter
 from frontwire.records import Document, EventFrame, Loss, Span
 
-_RECOGNISED = {"Artsakh": "Azerbaijan", "Western Sahara": "Morocco"}
-_STATE_KINDS = {"military", "police", "government", "partisan"}
 _GENERIC = re.compile(r"\b(?:has|have) (?:continued|been continuing) to\b|\bcontinues? to\b|\brepeatedly\b|"
                       r"\bon a daily basis\b|\bevery day\b", re.I)
 _DEBRIS = re.compile(r"^\s*(?:READ MORE|Read more|Related:|Loading\.\.\.|Advertisement|Share this|Follow us)\b")
@@ -110,77 +109,6 @@ def _partisan_outlet(source: str | None) -> bool:
     return False
 
 
-def _roles(sentence: str, actors: list[ActorMention], speaker: Attribution | None, sub_event_type: str,
-           offset: int = 0) -> tuple[ActorMention | None, ActorMention | None]:
-    """actor1 (who acts) and actor2 (who is acted on) among the sentence's actor mentions.
-
-    ``offset`` is where ``sentence`` starts in the document (mention offsets are document offsets).
-    """
-    if not actors:
-        return None, None
-    rel = offset
-    agent = target = None
-    for a in actors:
-        before = sentence[max(0, a.start - rel - 40): a.start - rel]
-        if re.search(r"\bby\s+(?:the\s+|an?\s+|\d+\s+)?(?:\w+\s+){0,2}$", before):
-            agent = agent or a
-        elif re.search(r"\b(?:on|at|against|of|targeting|belonging to|from)\s+(?:the\s+)?(?:positions\s+of\s+(?:the\s+)?)?$", before):
-            target = target or a
-    # who "said" or "reported" something is its claimant, not a party to the event
-    people = [a for a in actors if a.kind not in ("person",) and not re.match(
-        r"\s+(?:\w+\s+){0,2}?(?:said|stated|reported|announced|claimed|told|confirmed|denied)\b",
-        sentence[a.end - rel:])]
-    if agent is not None and agent not in people:
-        agent = None
-    if target is not None and target not in people:
-        target = None
-    if agent is None:
-        for a in people:
-            if a is not target and a.kind not in ("civilians",):
-                agent = a
-                break
-    if agent is None and people and people[0] is not target and people[0].kind != "civilians":
-        agent = people[0]
-    if target is None:
-        for a in people:
-            if agent is None or a.name != agent.name:
-                target = a
-                break
-    if target is not None and agent is not None and target.name == agent.name and sub_event_type not in (
-            "Armed clash", "Violent demonstration", "Mob violence"):
-        target = None
-    return agent, target
-
-
-def _bare_country_subject(sentence: str, on: date | None) -> ActorMention | None:
-    """ "Azerbaijan shot down ...": a country as the subject of an action means its forces."""
-    m = re.match(r"\W*(?:In the meantime,\s*|Meanwhile,\s*)?(?P<c>[A-Z][a-z]+)(?:'s)?\s+(?:\w+\s+){0,2}?"
-                 r"(?:shot|destroyed|captured|retook|attacked|fired|launched|struck|shelled|bombed|hit|downed)\b", sentence)
-    if not m:
-        return None
-    found = find_countries(m.group("c"))
-    if not found:
-        return None
-    country = found[0][0]
-    return ActorMention(state_actor("Military Forces", country, on), country, 1, "military", m.start("c"),
-                        m.end("c"), m.group("c"))
-
-
-def _loss_side(text: str, speaker: Attribution | None, target: ActorMention | None) -> str | None:
-    if re.search(r"\benemy\b|\boccupiers?\b|\binvaders?\b", text, re.I) and speaker and speaker.country:
-        return ADVERSARIES.get(speaker.country)
-    m = re.search(r"(?:shot down|downed|destroyed|captured)\s+(?:an?|another|one|the)?\s*(?P<w>[A-Z][a-z]+)", text)
-    if m:
-        found = find_countries(m.group("w"))
-        if found:
-            return found[0][0]
-    if target is not None and target.country:
-        return target.country
-    if speaker and speaker.country:
-        return ADVERSARIES.get(speaker.country)
-    return None
-
-
 def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifier | None = None,
                    use_packaged: bool = True) -> list[EventFrame]:
     """The events a careful ACLED coder would code from ``document``, main event first.
@@ -229,11 +157,11 @@ def _note_frame(document: Document, sentences: list[_Sentence], classifier: SubE
     actors = find_actors(first.text, home=home, speaker_country=speaker.country if speaker else None,
                          on=document.published_at, offset=first.start)
     typing0 = type_by_rules(body)
-    agent, target = _roles(first.text, actors, speaker, typing0.sub_event_type if typing0 else "Armed clash",
+    agent, target = assign_roles(first.text, actors, speaker, typing0.sub_event_type if typing0 else "Armed clash",
                            first.start)
     if agent is None:
-        agent = _bare_country_subject(first.text, document.published_at)
-    typing = choose_sub_event(body, classifier=classifier, actor1_state=(agent.kind in _STATE_KINDS) if agent else None,
+        agent = bare_country_subject(first.text, document.published_at)
+    typing = choose_sub_event(body, classifier=classifier, actor1_state=(agent.kind in STATE_KINDS) if agent else None,
                               always=True)
     if typing is None and re.search(r"\b(?:killed|killing|wounded|injured|attack\w*|fired|shot)\b", body, re.I):
         # no rule and no model: political violence of the commonest kind, marked as a guess
@@ -242,28 +170,15 @@ def _note_frame(document: Document, sentences: list[_Sentence], classifier: SubE
     if typing is None:
         return None
     if agent is None:
-        agent = _generic_agent(typing.sub_event_type, home, first.start)
+        agent = generic_agent(typing.sub_event_type, home, first.start)
     places = _places_for(first.text, first.start) or _places_for(body, start)
     fatalities = count_fatalities(body, partisan_source=_partisan_outlet(document.source))
     locations = listed_location_count(first.text)
     if fatalities and locations > 1 and not coder_remark(body):
         # one event per location: the first gets its share, rounded up, as ACLED splits a reported total
         fatalities = -(-fatalities // locations)
-    return _make_frame(document, Span(body, start, end), typing, agent, target, places[:1], speaker, fatalities,
+    return make_frame(document, Span(body, start, end), typing, agent, target, places[:1], speaker, fatalities,
                        (), countries, home, modality_of(first.text, None))
-
-
-def _generic_agent(sub_event_type: str, home: str | None, at: int) -> ActorMention | None:
-    """Who acted when the text names no one: protesters at a protest, rioters at a riot, else unidentified."""
-    from frontwire.extract.actors import generic_actor
-
-    if sub_event_type in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
-        return ActorMention(generic_actor("Protesters", home), home, 6, "protesters", at, at, "")
-    if sub_event_type in ("Violent demonstration", "Mob violence"):
-        return ActorMention(generic_actor("Rioters", home), home, 5, "rioters", at, at, "")
-    if event_type_of(sub_event_type) in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
-        return ActorMention(generic_actor("Unidentified Armed Group", home), home, 3, "unidentified", at, at, "")
-    return None
 
 
 # -- articles ------------------------------------------------------------------------------------------
@@ -348,9 +263,9 @@ def _article_frames(document: Document, sentences: list[_Sentence], classifier: 
         rules = type_by_rules(s.text)
         if rules is None or (rules.sub_event_type == "Other" and rules.confidence < 0.8):
             continue
-        agent, target = _roles(s.text, s.actors, speaker, rules.sub_event_type, s.start)
+        agent, target = assign_roles(s.text, s.actors, speaker, rules.sub_event_type, s.start)
         if agent is None:
-            agent = _bare_country_subject(s.text, published)
+            agent = bare_country_subject(s.text, published)
             if agent is not None:
                 agent = replace(agent, start=agent.start + s.start, end=agent.end + s.start)
         if agent is None and speaker and speaker.country and re.search(
@@ -364,10 +279,10 @@ def _article_frames(document: Document, sentences: list[_Sentence], classifier: 
                 agent = ActorMention(state_actor("Military Forces", adversary, published), adversary, 1, "partisan",
                                      s.start, s.start, "")
         typing = choose_sub_event(s.text, classifier=classifier,
-                                  actor1_state=(agent.kind in _STATE_KINDS) if agent else None) or rules
+                                  actor1_state=(agent.kind in STATE_KINDS) if agent else None) or rules
         modality = modality_of(s.text, rules.trigger.start if rules.trigger else None)
-        loss_side = _loss_side(s.text, speaker, target)
-        losses = tuple(find_losses(s.text, loss_side))
+        side_lost = loss_side(s.text, speaker, target)
+        losses = tuple(find_losses(s.text, side_lost))
         places = _places_for(s.text, s.start)
         count = stated_count(s.text)
         if count is not None and not any(p.kind == "village" for p in places):
@@ -411,16 +326,16 @@ def _article_frames(document: Document, sentences: list[_Sentence], classifier: 
         if count is not None and villages and count != len(villages):
             typing = Typing(typing.sub_event_type, typing.confidence * 0.8, typing.trigger)
         for k, place in enumerate(places):
-            frame = _make_frame(document, anchor, typing, agent, target, [place], speaker,
+            frame = make_frame(document, anchor, typing, agent, target, [place], speaker,
                                 fatalities if k == 0 else None, losses if k == 0 and not extra_frames else (),
                                 countries, home, modality, evidence_extra)
             frames.append((i, frame))
             for sec_typing, sec_agent, sec_target in extra_frames:
-                frames.append((i, _make_frame(document, anchor, sec_typing, sec_agent, sec_target, [place], speaker,
+                frames.append((i, make_frame(document, anchor, sec_typing, sec_agent, sec_target, [place], speaker,
                                               None, losses if k == 0 else (), countries, home, modality,
                                               evidence_extra)))
-    out = _attach_losses([f for _, f in frames], [i for i, _ in frames], orphan_losses)
-    return _dedupe(out)
+    out = attach_losses([f for _, f in frames], [i for i, _ in frames], orphan_losses)
+    return dedupe(out)
 
 
 def _borrow_place(sentences: list[_Sentence], i: int) -> tuple[int, list[PlaceMention]] | None:
@@ -450,111 +365,3 @@ def _secondary_frames(s: _Sentence, typing: Typing, agent: ActorMention | None, 
                            s.start + m.start(), s.start + m.end(), m.group(0)) if shooter_country else target
     return [(Typing("Disrupted weapons use", 0.7, None), shooter, agent)]
 
-
-def _attach_losses(frames: list[EventFrame], where: list[int], orphans: list[tuple[int, str | None, tuple[Loss, ...]]]
-                   ) -> list[EventFrame]:
-    for idx, claimant, losses in orphans:
-        best = None
-        for k, (frame, at) in enumerate(zip(frames, where, strict=True)):
-            same = frame.claimed_by == claimant
-            distance = abs(at - idx) + (0 if same else 10) + (0.5 if at > idx else 0)
-            if best is None or distance < best[0]:
-                best = (distance, k)
-        if best is None:
-            continue
-        k = best[1]
-        have = {(loss.category, loss.item) for loss in frames[k].losses}
-        new = tuple(loss for loss in losses if (loss.category, loss.item) not in have)
-        frames[k] = replace(frames[k], losses=frames[k].losses + new)
-    return frames
-
-
-def _dedupe(frames: list[EventFrame]) -> list[EventFrame]:
-    """One event per type, place and claimant: keep the first, gather the others' losses into it."""
-    out: list[EventFrame] = []
-    index: dict[tuple[str, str, str | None], int] = {}
-    for frame in frames:
-        place = frame.place_names[0].text.lower() if frame.place_names else ""
-        key = (frame.sub_event_type, place, frame.claimed_by)
-        if key in index:
-            k = index[key]
-            have = {(loss.category, loss.item) for loss in out[k].losses}
-            new = tuple(loss for loss in frame.losses if (loss.category, loss.item) not in have)
-            out[k] = replace(out[k], losses=out[k].losses + new, evidence=out[k].evidence + frame.evidence[:1])
-            continue
-        index[key] = len(out)
-        out.append(frame)
-    return out
-
-
-def _place_country(place: PlaceMention | None) -> str | None:
-    """The country the event's place lies in, where the gazetteer knows it (decides inter 1 vs 8)."""
-    if place is None:
-        return None
-    words = " , ".join(dict.fromkeys(s.text for s in (place.name, place.context) if s is not None))
-    found = place_countries("in " + words)
-    if not found:
-        return None
-    named = find_countries(found[0])
-    return named[0][0] if named else found[0]
-
-
-def _relays(document: Document, sentence: str) -> list[str]:
-    """Agencies a claim passed through before this outlet: "told Anadolu Agency", an agency's photo credit."""
-    out: list[str] = []
-    for outlet in load_lexicon().outlets:
-        names = [n for n in (outlet.name, *outlet.aliases) if len(n) > 2]
-        if any(re.search(rf"\b(?:told|to|by|via|cited by|quoted by)\s+(?:the\s+)?{re.escape(n)}\b", sentence)
-               for n in names):
-            out.append(outlet.name)
-        elif not outlet.party and any(r.reason.startswith("photo credit") and r.text.strip() in (outlet.name, *outlet.aliases)
-                                      for r in document.removed) and outlet.name != document.source:
-            out.append(outlet.name)
-    return out
-
-
-def _make_frame(document: Document, anchor: Span, typing: Typing, agent: ActorMention | None,
-                target: ActorMention | None, places: list[PlaceMention], speaker: Attribution | None,
-                fatalities: int | None, losses: tuple[Loss, ...], countries: list[str], home: str | None,
-                modality: str, extra: list[Span] | None = None) -> EventFrame:
-    sub = typing.sub_event_type
-    text = document.text
-    place = places[0] if places else None
-    event_country = _place_country(place) or home
-    inter1 = agent.inter if agent else 0
-    inter2 = target.inter if target else 0
-    if agent is not None and agent.kind in _STATE_KINDS:
-        inter1 = state_inter(agent.country, event_country)
-    if target is not None and target.kind in _STATE_KINDS:
-        inter2 = state_inter(target.country, event_country)
-    claimed_by = speaker.claimed_by if speaker else document.source
-    chain: tuple[str, ...] = speaker.chain if speaker else ()
-    for relay in _relays(document, anchor.text):
-        if relay not in chain:
-            chain = chain + (relay,)
-    if document.source and document.source not in chain:
-        chain = chain + (document.source,)
-    evidence = [anchor]
-    if typing.trigger is not None:
-        pass  # trigger offsets are relative to the typed text; the anchor already shows them in context
-    for span in (place.name if place else None, place.context if place else None):
-        if span is not None and span not in evidence:
-            evidence.append(span)
-    if speaker is not None:
-        evidence.append(Span(text[speaker.start:speaker.end], speaker.start, speaker.end))
-    evidence.extend(extra or [])
-    hints = [c for c in (event_country, agent.country if agent else None, target.country if target else None) if c]
-    hints += [c for c in countries[:3] if c not in hints]
-    # de facto entities are not gazetteer countries: hint the state the territory is recognised as part of
-    hints = list(dict.fromkeys(_RECOGNISED.get(c, c) for c in hints))
-    confidence = round(min(0.99, typing.confidence * (0.95 if place else 0.7)), 3)
-    return EventFrame(
-        event_type=event_type_of(sub), sub_event_type=sub, disorder_type=disorder_type_of(sub), anchor=anchor,
-        actor1=agent.name if agent else None, actor1_country=agent.country if agent else None,
-        actor2=target.name if target else None, actor2_country=target.country if target else None,
-        inter1=inter1, inter2=inter2, interaction=interaction(inter1, inter2),
-        place_names=(place.name,) if place and place.name else (),
-        place_context=(place.context,) if place and place.context else (),
-        fatalities=fatalities, losses=losses, claimed_by=claimed_by, claim_chain=chain, modality=modality,
-        evidence=tuple(evidence), confidence=confidence, country_hints=tuple(hints),
-    )
