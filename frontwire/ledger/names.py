@@ -13,21 +13,10 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-# Latin transliterations of Azerbaijani/Turkish letters as English news spells them; applied to both
-# sides of a comparison, so "Qubadlı" and "Gubadli" fold to one skeleton.
-_TRANSLIT = str.maketrans({
-    "ə": "a", "ı": "i", "ç": "ch", "ş": "sh", "ğ": "gh", "ö": "o", "ü": "u", "İ": "i",
-    "’": "'", "‘": "'",
-})
-_PLACE_SKELETON = (
-    (re.compile(r"kh|x"), "h"),
-    (re.compile(r"gh"), "g"),
-    (re.compile(r"q"), "g"),
-    (re.compile(r"[jc]"), "j"),
-    (re.compile(r"e"), "a"),
-    (re.compile(r"y"), "i"),  # Russian-style "-ly" for Azerbaijani "-lı"
-    (re.compile(r"(.)\1+"), r"\1"),
-)
+from frontwire.geo.normalize import azerbaijani_to_english, looks_azerbaijani, phonetic_key
+
+_TRANSLIT = str.maketrans({"ə": "a", "ı": "i", "ç": "ch", "ş": "sh", "ğ": "gh", "ö": "o", "ü": "u", "İ": "i",
+                           "’": "'", "‘": "'"})
 
 
 @lru_cache(maxsize=65536)
@@ -44,11 +33,11 @@ def fold(text: str | None) -> str:
 
 @lru_cache(maxsize=65536)
 def place_skeleton(name: str | None) -> str:
-    """A spelling-insensitive key of a place name: transliteration variants fold to one string."""
-    text = fold(name).replace(" ", "")
-    for pattern, repl in _PLACE_SKELETON:
-        text = pattern.sub(repl, text)
-    return text
+    """A spelling-insensitive key of a place name: the gazetteer's phonetic key, read as Azerbaijani where the
+    letters say so, so that transliteration variants (Qubadlı / Gubadli, Xocavənd / Khojavend) fold to one."""
+    if not name:
+        return ""
+    return phonetic_key(azerbaijani_to_english(name)) if looks_azerbaijani(name) else phonetic_key(name)
 
 
 def same_place_name(a: str | None, b: str | None) -> bool:
