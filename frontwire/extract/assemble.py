@@ -56,6 +56,18 @@ def dedupe(frames: list[EventFrame]) -> list[EventFrame]:
     return out
 
 
+_GENERIC_LABELS = {"civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters",
+                   "unidentified": "Unidentified Armed Group"}
+
+
+def _localise(actor: ActorMention | None, country: str | None) -> ActorMention | None:
+    if actor is None or not country or actor.kind not in _GENERIC_LABELS or actor.country == country:
+        return actor
+    if find_countries(actor.text):  # "Armenian civilians": the text says whose
+        return actor
+    return replace(actor, name=f"{_GENERIC_LABELS[actor.kind]} ({country})", country=country)
+
+
 def _place_country(place: PlaceMention | None) -> str | None:
     """The country the event's place lies in, where the gazetteer knows it (decides inter 1 vs 8)."""
     if place is None:
@@ -90,6 +102,8 @@ def make_frame(document: Document, anchor: Span, typing: Typing, agent: ActorMen
     text = document.text
     place = places[0] if places else None
     event_country = _place_country(place) or home
+    # civilians, protesters, gunmen named without a nationality belong to the country the event is in
+    agent, target = _localise(agent, event_country), _localise(target, event_country)
     inter1 = agent.inter if agent else 0
     inter2 = target.inter if target else 0
     if agent is not None and agent.kind in STATE_KINDS:

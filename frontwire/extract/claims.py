@@ -19,8 +19,8 @@ from frontwire.extract.lexicon import load_lexicon
 _SAY = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reported|reports|tweeted|wrote|told|added|"
         r"stressed|noted|confirmed|denied|denies|refuted|declared|informed|posted|insisted|alleged)")
 _MINISTRY = re.compile(
-    r"\b(?:(?:the\s+)?(?P<adj>[A-Z][\w'-]+(?:'s)?)\s+)?(?:(?P<kind>Defen[cs]e|Interior|Foreign|Foreign Affairs|Emergency|"
-    r"Emergencies|Health|Internal Affairs)\s+Ministry|(?P<mod>MoD|MOD)\b|Ministry\s+of\s+(?P<kind2>Defen[cs]e|Interior|Foreign Affairs|"
+    r"\b(?:(?:the\s+)?(?P<adj>[A-Z][\w'-]+(?:'s)?)\s+)?(?:(?P<kind>(?i:defen[cs]e|interior|foreign|foreign affairs|emergency|"
+    r"emergencies|health|internal affairs))\s+(?i:ministry)|(?P<mod>MoD|MOD)\b|Ministry\s+of\s+(?P<kind2>Defen[cs]e|Interior|Foreign Affairs|"
     r"Internal Affairs|Emergency Situations|Health)(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(?P<country>[A-Z][\w-]+))?)")
 _KIND = {"defence": "Defence", "defense": "Defence", "interior": "Interior Affairs", "internal affairs": "Interior Affairs",
          "foreign": "Foreign Affairs", "foreign affairs": "Foreign Affairs", "emergency": "Emergency Situations",
@@ -118,6 +118,24 @@ def find_speaker(text: str, offset: int = 0) -> Attribution | None:
         if found and found[0][0] == m.group("c") or found and m.group("c") in _aliases(found[0][0]):
             name = f"Government of {found[0][0]}"
             return Attribution(name, found[0][0], (name,), m.start() + offset, m.end("c") + offset)
+    m = re.search(r"\b(?:the\s+)?(?P<adj>[A-Z][\w-]+(?:'s)?\s+)?(?P<org>(?i:general staff|air force|armed forces|army|military|"
+                  r"navy|national guard|border (?:guard )?service|police|civil defen[cs]e(?: agency)?|health ministry|"
+                  r"emergency service|interior ministry))\s+(?:also\s+|later\s+)?(?:said|says|stated|reported|announced|claimed)\b",
+                  text)
+    if m:
+        found = find_countries(m.group("adj") or "") if m.group("adj") else []
+        org = " ".join(w if w.isupper() else w.capitalize() for w in m.group("org").split())
+        country = found[0][0] if found else None
+        if country and org.lower() in ("army", "military", "armed forces"):
+            org = "Military Forces"
+        name = f"{org} of {country}" if country else (f"{m.group('adj').strip()} {org}" if m.group("adj") else org)
+        return Attribution(name, country, (name,), m.start() + offset, m.end("org") + offset)
+    m = re.search(r"\b(?:governor|mayor|spokesm[ae]n|spokeswoman|spokesperson|commander|minister|official|chief|"
+                  r"head|president|prime minister)\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\s+(?:also\s+)?"
+                  r"(?:said|says|stated|told|wrote|posted|announced|claimed)\b", text, re.I)
+    if m and m.group("name")[0].isupper():
+        name = m.group("name")
+        return Attribution(name, None, (name,), m.start("name") + offset, m.end("name") + offset)
     for outlet in load_lexicon().outlets:
         for alias in (outlet.name, *outlet.aliases):
             if len(alias) < 3:

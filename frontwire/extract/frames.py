@@ -35,6 +35,7 @@ from frontwire.extract.geo_hints import place_countries
 from frontwire.extract.lexicon import load_lexicon
 from frontwire.extract.places import (
     PlaceMention,
+    country_places,
     directions,
     enumerated_settlements,
     listed_location_count,
@@ -187,7 +188,8 @@ def _note_frame(document: Document, sentences: list[_Sentence], classifier: SubE
 def _country_words() -> tuple[str, ...]:
     words: set[str] = set()
     for c in load_lexicon().countries:
-        words.update((c.name, *c.adjectives, *c.aliases))
+        # capitals and regions among the aliases are real places; only names, adjectives and acronyms are not
+        words.update((c.name, *c.adjectives, *(a for a in c.aliases if a.isupper() or a == "Kremlin")))
     return tuple(sorted(words))
 
 
@@ -207,6 +209,8 @@ def _places_for(sentence: str, offset: int) -> list[PlaceMention]:
                       or any(name in p.name.text for name in people)):
             continue  # "presidents of Azerbaijan Ilham Aliyev", "Thousands of Azerbaijanis"
         located.append(p)
+    if not located:
+        located = country_places(sentence, tuple(c.name for c in load_lexicon().countries), offset)
     return located
 
 

@@ -102,7 +102,7 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = ())
     pattern = re.compile(
         rf"\b(?:in|near|at|around|outside(?: of)?|of|from|to)\s+(?:the\s+)?(?:(?:limits|outskirts|vicinity|area|village|"
         rf"centre|center) of\s+(?:the\s+)?)?(?P<name>{_NAME})(?P<kind>\s+(?:{_ADMIN}|village|city|town|city center|district center))?"
-        rf"(?:\s*\([^()]*\))?(?:\s+(?:of|in)\s+(?P<ctx1>{_NAME})(?:\s+{_ADMIN})?)?(?:,\s+(?P<ctx2>{_NAME})(?:\s+{_ADMIN})?)?")
+        rf"(?:\s*\([^()]*\))?(?:\s+(?:of|in)\s+(?:the\s+)?(?P<ctx1>{_NAME})(?:\s+{_ADMIN})?)?(?:,\s+(?P<ctx2>{_NAME})(?:\s+{_ADMIN})?)?")
     for m in pattern.finditer(text):
         name = m.group("name")
         if name.split()[0] in _STOP or name in exclude or _NOT_PLACE.intersection(name.split()):
@@ -135,3 +135,14 @@ def listed_location_count(sentence: str) -> int:
         names = [p for p in parts if p.strip() and p.strip()[0].isupper()]
         best = max(best, len(names))
     return best
+
+
+def country_places(text: str, countries: tuple[str, ...], offset: int = 0) -> list[PlaceMention]:
+    """ "rockets at northern Israel": a country (or part of one) as the only place given (geo precision 3)."""
+    out = []
+    alternation = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True))
+    for m in re.finditer(rf"\b(?:in|at|into|across|on|over)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
+                         rf"north-eastern|north-western|south-eastern|south-western)\s+)?(?P<c>{alternation})\b(?!['’]s)", text):
+        span = _span(text, m.start("c"), m.end("c"), offset)
+        out.append(PlaceMention(span, span, "country"))
+    return out[:1]

@@ -26,6 +26,20 @@ def assign_roles(sentence: str, actors: list[ActorMention], speaker: Attribution
     if not actors:
         return None, None
     rel = offset
+    family = {"Peaceful protest": "protesters", "Protest with intervention": "protesters",
+              "Excessive force against protesters": "protesters", "Violent demonstration": "rioters",
+              "Mob violence": "rioters"}.get(sub_event_type)
+    if family is not None:
+        # at a protest the protesters are actor1 and whoever intervenes actor2, whatever the word order
+        crowd = [a for a in actors if a.kind in ("protesters", "rioters")]
+        others = [a for a in actors if a.kind in STATE_KINDS or a.kind in ("unidentified", "group", "civilians")]
+        if crowd:
+            first = crowd[0]
+            label = "Rioters" if family == "rioters" else "Protesters"
+            if not first.name.startswith(label):
+                first = ActorMention(generic_actor(label, first.country), first.country, 5 if family == "rioters" else 6,
+                                     family, first.start, first.end, first.text)
+            return first, (others[0] if others and sub_event_type != "Peaceful protest" else None)
     agent = target = None
     for a in actors:
         before = sentence[max(0, a.start - rel - 40): a.start - rel]
