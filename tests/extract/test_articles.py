@@ -57,3 +57,28 @@ def test_empty_failed_and_shouting_inputs_do_not_break(parse):
     loud = "GUERRILLAS ATTACKED A POLICE POST IN SAN MIGUEL, KILLING 3 POLICEMEN."
     frames = extract_frames(Document(id="l", text=loud), parse(loud), use_packaged=False)
     assert isinstance(frames, list)
+
+
+WIRE = (
+    "Strikes and protests\n\n"
+    "Russian forces shelled residential areas of Kharkiv overnight, killing three civilians and wounding 12, "
+    "regional governor Oleh Syniehubov said on Telegram on Tuesday.\n\n"
+    "Russia's defence ministry said its forces had captured the village of Novoselivka in the Donetsk region.\n\n"
+    "Thousands of protesters rallied in Lviv on Tuesday evening, and police arrested several demonstrators who "
+    "blocked a highway.\n\n"
+    "The war began in February 2022.\n"
+)
+
+
+def test_wire_story_actors_claimants_and_places(parse):
+    document = Document(id="w", text=WIRE, published_at=date(2024, 8, 13), source="Example Wire")
+    frames = {f.sub_event_type: f for f in extract_frames(document, parse(WIRE), use_packaged=False)}
+    shelling = frames["Shelling/artillery/missile attack"]
+    assert shelling.actor1_country == "Russia" and shelling.fatalities == 3
+    assert shelling.claimed_by == "Oleh Syniehubov" and shelling.place_names[0].text == "Kharkiv"
+    capture = frames["Government regains territory"]
+    assert capture.actor1_country == "Russia" and capture.claimed_by == "Ministry of Defence of Russia"
+    assert capture.place_names[0].text == "Novoselivka" and capture.place_context[0].text == "Donetsk"
+    protest = frames["Protest with intervention"]
+    assert protest.actor1.startswith("Protesters") and protest.actor2.startswith("Police Forces of")
+    assert protest.claimed_by == "Example Wire" and protest.inter1 == 6
