@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from frontwire.geo.gazetteer import Gazetteer, get_gazetteer
-from frontwire.geo.normalize import phonetic_key
+from frontwire.geo.normalize import phonetic_key, phonetic_keys
 from frontwire.geo.toponyms import UNIT_WORDS, Toponym, find_toponyms
 from frontwire.records import Document, EventFrame, Place, Span
 
@@ -159,9 +159,10 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
     """Collect the named units: ``frame.place_context`` first, else the anchor's own admin names.
 
     ``document_text`` is the text the toponym spans point into (for reading what stands between them)."""
-    ctx = Context(countries=country_codes(frame.country_hints, gaz))
+    ctx = Context(countries=_rank_countries(gaz, country_codes(frame.country_hints, gaz), toponyms, target))
     ctx.neighbours = [n for cc in ctx.countries for n in gaz.neighbours(cc) if n not in ctx.countries]
-    spans = list(frame.place_context)
+    # A name is never its own context (extraction sometimes gives "Dawlat Abad" as both).
+    spans = [s for s in frame.place_context if target is None or s.end <= target.start or s.start >= target.end]
     for span in spans:
         name = strip_unit_words(span.text)
         unit = _unit_of(span.text)
@@ -176,9 +177,10 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
     # nearest most; units elsewhere in the sentence only lend weight.
     clause_end = _clause_end(document_text, target.end)
     rank = 0
+    target_keys = phonetic_keys(target.text)
     for t in toponyms:
-        if t.span == target or t in siblings:
-            continue
+        if t.span == target or t in siblings or t.unit == "road" or phonetic_keys(t.span.text) & target_keys:
+            continue  # the name again ("residents of Jermuk ... in Jermuk") is no context for itself
         follows = target.end <= t.span.start < clause_end
         weight = (4.0 if rank == 0 else 3.0) if follows else 1.0
         if _add_context_name(gaz, ctx, t.span.text, t.unit, weight, t.span, candidates=t.candidates,
@@ -209,6 +211,27 @@ def _clause_end(text: str, start: int) -> int:
     """Where the clause that starts at ``start`` ends: a sentence stop or a semicolon, at most 160 chars on."""
     m = re.compile(r"[.;!?](?:\s|$)").search(text, start, start + 160)
     return m.start() if m else min(len(text), start + 160) if text else start + 160
+
+
+def _rank_countries(gaz: Gazetteer, hinted: list[str], toponyms: list[Toponym], target: Span | None) -> list[str]:
+    """The hinted countries, best supported by the sentence's other place names first; a hinted country no
+    name supports is dropped when another is supported. With no hints, the supported countries."""
+    support: dict[str, int] = {}
+    for t in toponyms:
+        if target is not None and t.span.start < target.end and target.start < t.span.end:
+            continue
+        countries = {gaz.ccs[i] for i in t.candidates if gaz.exact(i, t.span.text) and gaz.kinds[i] > 0
+                     and (gaz.kinds[i] in (1, 2) or gaz.pops[i] >= 1000 or gaz.ids[i].startswith("wof:"))}
+        if len(countries) > 3:
+            continue  # a name found everywhere ("Salah Khana") says nothing about the country
+        for cc in countries:
+            support[cc] = support.get(cc, 0) + 1
+    if not hinted:
+        return sorted(support, key=lambda cc: -support[cc])[:2]
+    if not any(support.get(cc) for cc in hinted):
+        return hinted
+    ranked = sorted(hinted, key=lambda cc: -support.get(cc, 0))
+    return [cc for cc in ranked if support.get(cc)]
 
 
 def _unit_of(text: str) -> str | None:
@@ -480,13 +503,15 @@ def _anchor_names(gaz: Gazetteer, anchor: Span, anchor_text: str, toponyms: list
 
 def _strong(gaz: Gazetteer, i: int, name: str) -> bool:
     """A match good enough to beat the country hints: the exact name of a big city or of a unit."""
-    return gaz.exact(i, name) and gaz.pops[i] >= 300_000
+    return gaz.exact(i, name) and gaz.pops[i] >= 50_000
 
 
 def _from_anchor(gaz: Gazetteer, frame: EventFrame, text: str, toponyms: list[Toponym]) -> Place | None:
     countries = country_codes(frame.country_hints, gaz)
     anchor_text = text[frame.anchor.start:frame.anchor.end]
     for t in _anchor_names(gaz, frame.anchor, anchor_text, toponyms):
+        if t.unit == "road":
+            continue  # a road's end points tell the country, not the place
         if any(gaz.kinds[i] == 0 and gaz.exact(i, t.span.text) for i in t.candidates):
             continue  # a country name is an actor's more often than the event's place
         nearby = countries + [n for cc in countries for n in gaz.neighbours(cc)]

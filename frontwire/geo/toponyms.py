@@ -59,7 +59,8 @@ class Toponym:
     """A place name found in a text: where it is, what the gazetteer holds for it, and the words around it.
 
     ``candidates`` are gazetteer entry numbers (``Gazetteer.place(i)`` gives the record), in index order;
-    ``unit``: the kind of unit the text calls it ("district", "region", "village", "direction", ...);
+    ``unit``: the kind of unit the text calls it ("district", "region", "village", "direction", ...;
+    "road" for a town named in a road's name, "the Ijevan-Noyemberyan highway");
     ``near``: the text says "near" or "around" it.
     """
 
@@ -122,6 +123,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None, offset: int = 0
                     hit = (n, phrase, candidates, True)
                     break
         if hit is None:
+            found.extend(_hyphen_parts(text, tokens[i], gaz, offset))
             i += 1
             continue
         n, phrase, candidates, partial = hit
@@ -133,6 +135,22 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None, offset: int = 0
                              partial))
         i += n
     return found
+
+
+def _hyphen_parts(text: str, token: tuple[str, int, int], gaz: Gazetteer, offset: int) -> list[Toponym]:
+    """ "the Ijevan-Noyemberyan highway": a road between two towns names both."""
+    word, start, _ = token
+    if "-" not in word:
+        return []
+    out = []
+    pos = start
+    for part in word.split("-"):
+        if len(part) >= 4 and part[0].isupper() and strict_key(part) not in _COMMON:
+            candidates = gaz.lookup(part)
+            if candidates:
+                out.append(Toponym(Span(part, offset + pos, offset + pos + len(part)), tuple(candidates), "road"))
+        pos += len(part) + 1
+    return out if len(out) == len(word.split("-")) else []
 
 
 def _name_word(word: str) -> bool:
