@@ -121,7 +121,7 @@ def score_candidate(gaz: Gazetteer, i: int, name: str, unit: str | None, ctx: Co
         score += 1.5 if kind == 3 else -2.0
     elif kind == 3:
         score += 0.5
-    score += min(1.0, math.log10(gaz.pops[i] + 1) / 7)
+    score += min(1.5, math.log10(gaz.pops[i] + 1) / 5)
     if "h" in gaz.flags[i]:
         score -= 0.5
     if kind in (1, 2) and gaz.lats[i] != gaz.lats[i]:
@@ -167,8 +167,8 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
         name = strip_unit_words(span.text)
         unit = _unit_of(span.text)
         _add_context_name(gaz, ctx, name, unit, 4.0, span)
-    if spans or target is None:
-        return ctx
+    if ctx.units or ctx.admin2 or ctx.points or target is None:
+        return ctx  # extraction's context is trusted; when none of it resolves, read the anchor instead
     # No explicit context: the anchor's admin names, the nearest one after the target weighing most
     # ("Chaprand, Haji Isaqli villages of Jabrayil, Dere Gilatagh ... of Zangilan").
     siblings = _list_members(toponyms, target, document_text)
@@ -437,6 +437,8 @@ def resolve_event_place(frame: EventFrame, document: Document, gazetteer: Gazett
     document = replace(document, text=text)
     toponyms = find_toponyms(anchor.text, gaz, offset=anchor.start)
     for span in frame.place_names:
+        if not plausible_name(span.text):
+            continue
         ctx = build_context(gaz, frame, toponyms, _same_span(toponyms, span), document.text)
         found = _toponym_for(toponyms, span)
         place = place_name(gaz, span, ctx, unit=found.unit if found else None, near=bool(found and found.near),
@@ -454,6 +456,19 @@ def resolve_event_place(frame: EventFrame, document: Document, gazetteer: Gazett
     if place is not None:
         return place
     return _from_document(gaz, frame, document)
+
+
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+def plausible_name(text: str) -> bool:
+    """False for what extraction sometimes hands over as a place: "VoJ", "GoodWin", "Size", "NATO"."""
+    from frontwire.geo.toponyms import is_common_word
+
+    name = strip_unit_words(text)
+    if len(name) < 3 or _INNER_CAPITAL.search(name) or (name.isupper() and len(name) <= 5):
+        return False
+    return not is_common_word(name)
 
 
 def _same_span(toponyms: list[Toponym], span: Span) -> Span:

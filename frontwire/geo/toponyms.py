@@ -46,7 +46,7 @@ armed army defence defense ministry forces troops soldiers civilians government 
 news twitter statement aa reuters tass read more loading live long victory national republic people's
 armenian armenians azerbaijani azerbaijanis afghan afghans russian turkish iranian syrian iraqi ukrainian
 soviet american british french german israeli palestinian georgian kurdish arab european islamic taliban
-council fresh grad media embassy government house court upper lower greater central western eastern northern southern commander gunmen
+council fresh grad media size embassy government house court upper lower greater central western eastern northern southern commander gunmen
 """.split())
 # Qualifiers a text may drop or add ("Haji Isaqli" for the gazetteer's "Isaqli"): tried without them last.
 _QUALIFIERS = {"haji", "haci", "hajji", "boyuk", "beyuk", "kichik", "kicik", "yukhari", "yuxari", "ashaghi",
@@ -69,6 +69,11 @@ class Toponym:
     unit: str | None = None
     near: bool = False
     partial: bool = False  # found only without a leading qualifier ("Haji")
+
+
+def is_common_word(word: str) -> bool:
+    """An English word that a capital letter does not make a place name ("March", "Long", "Size")."""
+    return strict_key(word) in _COMMON
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
