@@ -17,9 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from frontwire.geo.context import _distance_km
 from frontwire.geo.gazetteer import Gazetteer, get_gazetteer
 from frontwire.geo.normalize import phonetic_key
-from frontwire.geo.resolve import _distance_km, resolve_event_place
+from frontwire.geo.resolve import resolve_event_place
 from frontwire.records import Document, EventFrame, Place, Span
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "gold" / "acled"
