@@ -97,8 +97,8 @@ def same_admin1(gaz: Gazetteer, place: Place | None, row: Row) -> bool:
 
 
 def _cc(gaz: Gazetteer, place: Place) -> str:
-    i = gaz._by_id.get(place.place_id or "")  # noqa: SLF001
-    return gaz.ccs[i] if i is not None else ""
+    entry = gaz.by_id(place.place_id or "")
+    return entry.cc if entry is not None else ""
 
 
 def score(rows: list[Row], gaz: Gazetteer) -> dict[str, object]:

@@ -136,9 +136,9 @@ class Gazetteer:
         i = self._by_id.get(place_id)
         return None if i is None else self.place(i)
 
-    def admin1_of(self, i: int) -> int | None:
-        """Entry number of the admin1 unit entry ``i`` lies in (itself for an admin1)."""
-        return self._admin1.get((self.ccs[i], self.admin1s[i]))
+    def admin1_index(self, cc: str, code: str) -> int | None:
+        """Entry number of the admin1 unit ``code`` of country ``cc`` ("AZ", "14" -> Jabrayil)."""
+        return self._admin1.get((cc, code))
 
     def admin1_name(self, cc: str, code: str) -> str | None:
         i = self._admin1.get((cc, code))

@@ -65,10 +65,6 @@ def choose(gaz: Gazetteer, name: str, candidates: list[int], unit: str | None, c
     return best
 
 
-def _admin_entry(gaz: Gazetteer, cc: str, a1: str) -> int | None:
-    return gaz._admin1.get((cc, a1))  # noqa: SLF001 - the resolver and the index are one package
-
-
 def make_place(gaz: Gazetteer, i: int, evidence: Span | None, location: str | None, precision: int,
                reason: str) -> Place:
     """A ``Place`` record for entry ``i``, with admin names as the gazetteer spells them."""
@@ -76,7 +72,7 @@ def make_place(gaz: Gazetteer, i: int, evidence: Span | None, location: str | No
     cc = gaz.ccs[i]
     lat, lon = gaz.lats[i], gaz.lons[i]
     if lat != lat:  # an admin2 without coordinates: fall back to its admin1's
-        j = _admin_entry(gaz, cc, gaz.admin1s[i])
+        j = gaz.admin1_index(cc, gaz.admin1s[i])
         lat, lon = (gaz.lats[j], gaz.lons[j]) if j is not None else (float("nan"), float("nan"))
     admin2 = gaz.primary[i] if kind == 2 else (gaz.admin2s[i] or None)
     return Place(
@@ -122,7 +118,7 @@ def place_name(gaz: Gazetteer, span: Span, ctx: Context, candidates: list[int] |
             elif choice.how == "partial" and gaz.kinds[i] == 3:
                 # "Haji Isaqli" is not "Isaqli": villages often differ by such a word only. Place the event in
                 # the district that holds the shorter name, not at that other village.
-                j = _named_district(gaz, ctx) or _admin_entry(gaz, gaz.ccs[i], gaz.admin1s[i])
+                j = _named_district(gaz, ctx) or gaz.admin1_index(gaz.ccs[i], gaz.admin1s[i])
                 if j is not None:
                     return make_place(gaz, j, span, name, 2, f"only {gaz.primary[i]} (without the qualifier) is in "
                                       "the gazetteer, which may be another village: district level")
@@ -179,7 +175,7 @@ def _named_district(gaz: Gazetteer, ctx: Context) -> int | None:
     if admin2:
         return max(admin2)[1]
     strong = _strong_units(ctx)
-    return _admin_entry(gaz, *strong[0][0]) if strong else None
+    return gaz.admin1_index(*strong[0][0]) if strong else None
 
 
 def resolve_event_place(frame: EventFrame, document: Document, gazetteer: Gazetteer | None = None) -> Place | None:
@@ -317,7 +313,7 @@ def _from_document(gaz: Gazetteer, frame: EventFrame, document: Document) -> Pla
         first.setdefault(key, t.span)
     if counts:
         key = max(counts, key=lambda k: counts[k])
-        j = _admin_entry(gaz, *key)
+        j = gaz.admin1_index(*key)
         if j is not None:
             return make_place(gaz, j, first[key], gaz.primary[j], 3,
                               "no place in the event's sentence: the region the document names most")
