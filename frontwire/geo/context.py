@@ -166,7 +166,7 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
         unit = _unit_of(span.text)
         _add_context_name(gaz, ctx, name, unit, 4.0, span)
     if ctx.units or ctx.admin2 or ctx.points or target is None:
-        return ctx  # extraction's context is trusted; when none of it resolves, read the anchor instead
+        return _with_document(gaz, ctx, document_text)  # extraction's context is trusted; else read the anchor
     # No explicit context: the anchor's admin names, the nearest one after the target weighing most
     # ("Chaprand, Haji Isaqli villages of Jabrayil, Dere Gilatagh ... of Zangilan").
     siblings = _list_members(toponyms, target, document_text)
@@ -184,6 +184,14 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
         if _add_context_name(gaz, ctx, t.span.text, t.unit, weight, t.span, candidates=t.candidates,
                              admin_only=not follows) and follows:
             rank += 1
+    return _with_document(gaz, ctx, document_text)
+
+
+def _with_document(gaz: Gazetteer, ctx: Context, text: str) -> Context:
+    """The rest of the document: where its unambiguous names lie lends homonyms there a little weight."""
+    if text.strip():
+        for key, share in document_units(gaz, text, tuple(ctx.countries)).items():
+            ctx.units[key] = max(ctx.units.get(key, 0.0), round(share, 2))
     return ctx
 
 
@@ -203,6 +211,35 @@ def _add_misspelt_province(gaz: Gazetteer, ctx: Context, text: str, target: Span
                 for n in gaz.alt[i].split("|")), default=(0.0, -1))
     if best[0] >= 80.0:
         ctx.units[(gaz.ccs[best[1]], gaz.admin1s[best[1]])] = 3.0
+
+
+_DOC_CACHE: dict[tuple[int, int, tuple[str, ...]], dict[tuple[str, str], float]] = {}
+
+
+def document_units(gaz: Gazetteer, text: str, countries: tuple[str, ...]) -> dict[tuple[str, str], float]:
+    """(country, admin1) -> share (0..1) of the document's unambiguous place names that lie there.
+
+    A name counts when all its readings in the hinted countries fall in one admin1 unit. Cached for the
+    last few documents, since every frame of a document asks."""
+    from frontwire.geo.toponyms import find_toponyms
+
+    key = (id(gaz), hash(text), countries)
+    if key in _DOC_CACHE:
+        return _DOC_CACHE[key]
+    counts: dict[tuple[str, str], int] = {}
+    total = 0
+    for t in find_toponyms(text, gaz):
+        units = {(gaz.ccs[i], gaz.admin1s[i]) for i in t.candidates
+                 if gaz.kinds[i] in (1, 2, 3) and (not countries or gaz.ccs[i] in countries)}
+        if len(units) == 1 and not any(gaz.kinds[i] == 0 and gaz.exact(i, t.span.text) for i in t.candidates):
+            unit = units.pop()
+            counts[unit] = counts.get(unit, 0) + 1
+            total += 1
+    result = {unit: n / total for unit, n in counts.items()} if total else {}
+    if len(_DOC_CACHE) > 16:
+        _DOC_CACHE.clear()
+    _DOC_CACHE[key] = result
+    return result
 
 
 def _clause_end(text: str, start: int) -> int:

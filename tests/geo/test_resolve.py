@@ -123,3 +123,16 @@ def test_border_village_filed_next_door_keeps_the_texts_region(gaz):
     place = _resolve(gaz, text)
     assert (place.country, place.admin1, place.location) == ("Armenia", "Ararat", "Tigranashen")
     assert abs(place.latitude - 39.787) < 0.05 and abs(place.longitude - 44.947) < 0.05
+
+
+def test_other_places_in_the_document_decide_between_homonyms(gaz):
+    # Şıxlar is the name of a dozen villages; the document is about the Jabrayil front.
+    text = ("Heavy fighting went on around Jabrayil and Chapand all week. "
+            "On Sunday the army said it had taken Shykhlar.")
+    anchor_start = text.index("On Sunday")
+    frame = EventFrame(event_type="Battles", sub_event_type="Government regains territory",
+                       disorder_type="Political violence", anchor=Span(text[anchor_start:], anchor_start, len(text)),
+                       place_names=(Span("Shykhlar", text.index("Shykhlar"), text.index("Shykhlar") + 8),),
+                       country_hints=("Azerbaijan",))
+    place = resolve_event_place(frame, Document(id="t", text=text), gaz)
+    assert place.admin1 == "Jabrayil" and place.geo_precision == 1
