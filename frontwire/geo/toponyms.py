@@ -16,6 +16,7 @@ from frontwire.geo.gazetteer import Gazetteer, get_gazetteer
 from frontwire.geo.normalize import strict_key
 from frontwire.records import Span
 
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*\w)?")
 _PARTICLES = {"e", "ez", "es", "el", "al", "as", "ad", "az", "ar", "an", "ash", "at", "ud", "ul", "de", "da",
               "del", "di", "du", "la", "le", "wa", "va", "y", "i", "o", "of", "e-", "bin", "ibn", "sur"}
@@ -46,7 +47,10 @@ armed army defence defense ministry forces troops soldiers civilians government 
 news twitter statement aa reuters tass read more loading live long victory national republic people's
 armenian armenians azerbaijani azerbaijanis afghan afghans russian turkish iranian syrian iraqi ukrainian
 soviet american british french german israeli palestinian georgian kurdish arab european islamic taliban
-council fresh grad media size embassy government house court upper lower greater central western eastern northern southern commander gunmen
+council fresh grad media size minister member chamber constitution channel hero secretary
+cross parliament senate battle siege massacre liberation parade navy air major gen list due dead early
+popular various land empire bay thomas thomson cornell muslim christian azeri azeris russians greek canadian kazakh chechen
+ congress assembly committee office square street avenue airport station embassy government house court upper lower greater central western eastern northern southern commander gunmen
 """.split())
 # Qualifiers a text may drop or add ("Haji Isaqli" for the gazetteer's "Isaqli"): tried without them last.
 _QUALIFIERS = {"haji", "haci", "hajji", "boyuk", "beyuk", "kichik", "kicik", "yukhari", "yuxari", "ashaghi",
@@ -116,8 +120,11 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None, offset: int = 0
             end = window[-1][2]
             phrase = text[start:end]
             phrase = re.sub(r"[’']s$", "", phrase)  # Armenia's
-            if n == 1 and (strict_key(phrase) in _COMMON or len(phrase) < 3 or phrase.isupper() and len(phrase) < 5):
+            if n == 1 and (strict_key(phrase) in _COMMON or len(phrase) < 3 or phrase.isupper() and len(phrase) < 5
+                           or _INNER_CAPITAL.search(phrase)):  # "MoD", "POWs"
                 continue
+            if n > 1 and all(strict_key(w) in _COMMON or w.lower() in _PARTICLES for w, _, _ in window):
+                continue  # "Red Cross", "The US"
             candidates = gaz.lookup(phrase)
             if candidates:
                 hit = (n, phrase, candidates, False)
