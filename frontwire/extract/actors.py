@@ -94,12 +94,16 @@ def find_countries(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+# "Taliban-planted", "Houthi-controlled": a hyphen joins the actor to what it did, not to another name
+_HYPHEN_OK = r"(?!-(?!(?:planted|placed|laid|fired|led|held|controlled|run|backed|linked|affiliated)\b))"
+
+
 def _group_patterns(lex: Lexicon) -> list[tuple[re.Pattern[str], object]]:
     pats: list[tuple[re.Pattern[str], object]] = []
     for group in lex.groups:
         for alias in (group.name, *group.aliases):
             flags = 0 if (alias.isupper() or len(alias) <= 4) else re.IGNORECASE
-            pats.append((re.compile(rf"(?<![\w-])(?:{re.escape(alias)})(?![\w-])", flags), group))
+            pats.append((re.compile(rf"(?<![\w-])(?:{re.escape(alias)})(?!\w){_HYPHEN_OK}", flags), group))
         for alias in group.generic_aliases:
             pats.append((re.compile(rf"(?<![\w-])(?:{re.escape(alias)})(?![\w-])"), ("generic", group)))
     for person in lex.people:

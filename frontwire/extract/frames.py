@@ -151,17 +151,24 @@ def _note_frame(document: Document, sentences: list[_Sentence], classifier: SubE
     current = [s for s in sentences if not is_historical(s.text, document.published_at)] or sentences
     # the note's event sentence: the first one a rule recognises (a headline or background line may come first)
     first = next((s for s in current if type_by_rules(s.text) is not None), current[0])
-    start, end = first.start, current[-1].end
+    # a headline with no event words is not part of the note; everything after it is
+    lead = current[0] if type_by_rules(current[0].text) is not None or len(current[0].text) > 80 else first
+    start, end = min(lead.start, first.start), current[-1].end
     body = text[start:end]
     quotes = quote_spans(text)
     speaker = _speaker_for(first, text, quotes, None) or find_speaker(body, start)
-    actors = find_actors(first.text, home=home, speaker_country=speaker.country if speaker else None,
-                         on=document.published_at, offset=first.start)
     typing0 = type_by_rules(body)
-    agent, target = assign_roles(first.text, actors, speaker, typing0.sub_event_type if typing0 else "Armed clash",
-                           first.start)
-    if agent is None:
-        agent = bare_country_subject(first.text, document.published_at)
+    agent = target = None
+    # the actors: those of the first sentence that names any (the event sentence may only say "the clash")
+    for s in [x for x in current if x.start >= start]:
+        actors = find_actors(s.text, home=home, speaker_country=speaker.country if speaker else None,
+                             on=document.published_at, offset=s.start)
+        agent, target = assign_roles(s.text, actors, speaker,
+                                     typing0.sub_event_type if typing0 else "Armed clash", s.start)
+        if agent is None:
+            agent = bare_country_subject(s.text, document.published_at)
+        if agent is not None or target is not None:
+            break
     typing = choose_sub_event(body, classifier=classifier, actor1_state=(agent.kind in STATE_KINDS) if agent else None,
                               always=True)
     if typing is None and re.search(r"\b(?:killed|killing|wounded|injured|attack\w*|fired|shot)\b", body, re.I):

@@ -43,8 +43,13 @@ def assign_roles(sentence: str, actors: list[ActorMention], speaker: Attribution
     agent = target = None
     for a in actors:
         before = sentence[max(0, a.start - rel - 40): a.start - rel]
-        if re.search(r"\bby\s+(?:the\s+|an?\s+|\d+\s+)?(?:\w+\s+){0,2}$", before):
+        after = sentence[a.end - rel: a.end - rel + 60]
+        if re.search(r"\bby\s+(?:the\s+|an?\s+|\d+\s+)?(?:\w+\s+){0,2}$", before) or re.match(
+                r"-(?:planted|placed|laid|fired|led)\b", after):
             agent = agent or a
+        elif re.match(r"\s*(?:\([^()]*\)\s*)?(?:[\w,]+\s+){0,4}?(?:were|was|have been|had been|has been)\s+(?:\w+\s+)?"
+                      r"(?:killed|wounded|injured|hit|attacked|targeted|ambushed|abducted|arrested|detained)\b", after):
+            target = target or a  # the victims of a passive sentence are acted on
         elif re.search(r"\b(?:on|at|against|of|targeting|belonging to|from)\s+(?:the\s+)?(?:positions\s+of\s+(?:the\s+)?)?$", before):
             target = target or a
     # who "said" or "reported" something is its claimant, not a party to the event
