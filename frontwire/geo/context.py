@@ -204,8 +204,10 @@ def _add_misspelt_province(gaz: Gazetteer, ctx: Context, text: str, target: Span
     m = _PROVINCE_AFTER.search(text, target.end, _clause_end(text, target.end) + 1)
     if m is None or any(gaz.kinds[i] == 1 for i in gaz.lookup(m.group(1))):
         return
-    from rapidfuzz import fuzz
-
+    try:
+        from rapidfuzz import fuzz
+    except ImportError:  # the fuzzy tier is optional
+        return
     word = phonetic_key(m.group(1))
     best = max(((fuzz.ratio(word, phonetic_key(n)), i) for i in gaz.admin1_entries(ctx.countries[:2])
                 for n in gaz.alt[i].split("|")), default=(0.0, -1))
