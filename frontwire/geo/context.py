@@ -31,7 +31,7 @@ class Context:
 
     units: dict[tuple[str, str], float] = field(default_factory=dict)  # (cc, admin1) -> weight
     admin2: dict[int, float] = field(default_factory=dict)  # admin2 entry -> weight
-    points: list[tuple[float, float, float]] = field(default_factory=list)  # lat, lon, weight
+    points: list[tuple[float, float, float, int]] = field(default_factory=list)  # lat, lon, weight, entry
     countries: list[str] = field(default_factory=list)  # hinted country codes, best first
     neighbours: list[str] = field(default_factory=list)  # their neighbours: a front line runs along borders
     unit_spans: dict[tuple[str, str], Span] = field(default_factory=dict)
@@ -93,7 +93,7 @@ def in_context(gaz: Gazetteer, i: int, ctx: Context, strong_only: bool = False) 
                 score = max(score, weight)
     lat = gaz.lats[i]
     if lat == lat:
-        for plat, plon, weight in ctx.points:
+        for plat, plon, weight, _ in ctx.points:
             if weight < floor:
                 continue
             d = _distance_km(lat, gaz.lons[i], plat, plon)
@@ -300,7 +300,7 @@ def _add_context_name(gaz: Gazetteer, ctx: Context, name: str, unit: str | None,
     places = [i for i in cands if gaz.kinds[i] == 3 and gaz.lats[i] == gaz.lats[i]]
     if places:
         best = max(places, key=lambda i: (gaz.exact(i, name), gaz.pops[i]))
-        ctx.points.append((gaz.lats[best], gaz.lons[best], weight * 0.75))
+        ctx.points.append((gaz.lats[best], gaz.lons[best], weight * 0.75, best))
     return False
 
 

@@ -170,10 +170,14 @@ def _border_village(gaz: Gazetteer, i: int, district: int, span: Span, name: str
 
 
 def _named_district(gaz: Gazetteer, ctx: Context) -> int | None:
-    """The most specific unit the text ties to the event: a named admin2 (with coordinates), else the admin1."""
+    """The most specific unit the text ties to the event: a named admin2 with coordinates, else a town named
+    right after it ("X of Obe district", "X area of Gardez city"), else the admin1."""
     admin2 = [(w, j) for j, w in ctx.admin2.items() if w >= STRONG and gaz.lats[j] == gaz.lats[j]]
     if admin2:
         return max(admin2)[1]
+    towns = [(w, j) for _, _, w, j in ctx.points if w >= STRONG]
+    if towns:
+        return max(towns)[1]
     strong = _strong_units(ctx)
     return gaz.admin1_index(*strong[0][0]) if strong else None
 
@@ -243,7 +247,7 @@ def _toponym_for(toponyms: list[Toponym], span: Span) -> Toponym | None:
 _LOCATIVE = re.compile(r"\b(?:in|near|at|around|outside|inside|into|towards?|to|on|of|from)\s+(?:the\s+)?$",
                        re.IGNORECASE)
 _UNKNOWN_NAME = re.compile(r"\b(?:in|near|at|around|outside)\s+(?:the\s+)?'?([A-Z][\w’\-]+(?:\s[A-Z][\w’\-]+){0,3})'?"
-                           r"(?=,\s*[A-Z]|\s+(?:village|area|district|town|city)\b)")
+                           r"(?=,\s*[A-Z]|\s+(?:village|area|district|town|city)\b|\s+of\s+[A-Z])")
 
 
 _QUALIFIER_GAP = re.compile(r"^'?\s*(?:\([^)]*\)\s*)?(?:[a-z]+\s*){0,2},\s*(?:in\s+)?$")
