@@ -210,7 +210,10 @@ def _place_admins(admin1: dict[str, GazetteerEntry], admin2: dict[str, Gazetteer
     by_key: dict[tuple[str, str, str], list[GazetteerEntry]] = defaultdict(list)
     for place in places:
         by_admin1[(place.cc, place.admin1)].append(place)
-        by_key[(place.cc, place.admin1, phonetic_key(place.name))].append(place)
+        # every spelling, so that a seat listed as "Hukumat-e Nad 'Ali" (district centre) with the
+        # alternate name "Nad 'Ali" is found for the district Nad 'Ali
+        for key in {phonetic_key(n) for n in place.names[:12]}:
+            by_key[(place.cc, place.admin1, key)].append(place)
     for entry in admin1.values():
         if entry.lat is not None:
             continue
