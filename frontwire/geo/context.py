@@ -35,6 +35,7 @@ class Context:
     countries: list[str] = field(default_factory=list)  # hinted country codes, best first
     neighbours: list[str] = field(default_factory=list)  # their neighbours: a front line runs along borders
     unit_spans: dict[tuple[str, str], Span] = field(default_factory=dict)
+    named_admin1: set[tuple[str, str]] = field(default_factory=set)  # provinces the clause names
 
 
 def country_codes(hints: tuple[str, ...] | list[str], gaz: Gazetteer) -> list[str]:
@@ -176,6 +177,10 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
     clause_end = _clause_end(document_text, target.end)
     rank = 0
     target_keys = phonetic_keys(target.text)
+    # The provinces the clause names, so that "Qarabagh district, Kabul" picks Kabul's Qarabagh even though
+    # the district comes first.
+    ctx.named_admin1 = {(gaz.ccs[i], gaz.admin1s[i]) for t in toponyms if target.end <= t.span.start < clause_end
+                        for i in t.candidates if gaz.kinds[i] == 1 and gaz.exact(i, t.span.text)}
     for t in toponyms:
         if t.span == target or t in siblings or t.unit == "road" or phonetic_keys(t.span.text) & target_keys:
             continue  # the name again ("residents of Jermuk ... in Jermuk") is no context for itself
@@ -286,7 +291,8 @@ def _add_context_name(gaz: Gazetteer, ctx: Context, name: str, unit: str | None,
         cands = [i for i in cands if gaz.ccs[i] in ctx.countries or _across_border(gaz, i, ctx)]
     admins = [i for i in cands if gaz.kinds[i] in (1, 2)]
     if admins:
-        best = max(admins, key=lambda i: (gaz.exact(i, name), gaz.kinds[i] == 1, gaz.pops[i]))
+        best = max(admins, key=lambda i: ((gaz.ccs[i], gaz.admin1s[i]) in ctx.named_admin1, gaz.exact(i, name),
+                                          gaz.kinds[i] == 1, gaz.pops[i]))
         key = (gaz.ccs[best], gaz.admin1s[best])
         if gaz.kinds[best] == 2:
             ctx.admin2[best] = max(ctx.admin2.get(best, 0.0), weight)
@@ -299,7 +305,8 @@ def _add_context_name(gaz: Gazetteer, ctx: Context, name: str, unit: str | None,
         return False
     places = [i for i in cands if gaz.kinds[i] == 3 and gaz.lats[i] == gaz.lats[i]]
     if places:
-        best = max(places, key=lambda i: (gaz.exact(i, name), gaz.pops[i]))
+        best = max(places, key=lambda i: ((gaz.ccs[i], gaz.admin1s[i]) in ctx.named_admin1, gaz.exact(i, name),
+                                          gaz.pops[i]))
         ctx.points.append((gaz.lats[best], gaz.lons[best], weight * 0.75, best))
     return False
 
