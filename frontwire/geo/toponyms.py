@@ -47,10 +47,11 @@ armed army defence defense ministry forces troops soldiers civilians government 
 news twitter statement aa reuters tass read more loading live long victory national republic people's
 armenian armenians azerbaijani azerbaijanis afghan afghans russian turkish iranian syrian iraqi ukrainian
 soviet american british french german israeli palestinian georgian kurdish arab european islamic taliban
-council fresh grad media size minister member chamber constitution channel hero secretary
-cross parliament senate battle siege massacre liberation parade navy air major gen list due dead early
-popular various land empire bay thomas thomson cornell muslim christian azeri azeris russians greek canadian kazakh chechen
- congress assembly committee office square street avenue airport station embassy government house court upper lower greater central western eastern northern southern commander gunmen
+council fresh grad media size minister member chamber constitution channel hero secretary cross parliament
+senate battle siege massacre liberation parade navy air major gen list due dead early popular various land
+empire bay thomas thomson cornell muslim christian azeri azeris russians greek canadian kazakh chechen
+congress assembly committee office square street avenue airport station embassy government house court upper
+lower greater central western eastern northern southern commander gunmen
 """.split())
 # Qualifiers a text may drop or add ("Haji Isaqli" for the gazetteer's "Isaqli"): tried without them last.
 _QUALIFIERS = {"haji", "haci", "hajji", "boyuk", "beyuk", "kichik", "kicik", "yukhari", "yuxari", "ashaghi",
