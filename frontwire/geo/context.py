@@ -54,7 +54,7 @@ def country_codes(hints: tuple[str, ...] | list[str], gaz: Gazetteer) -> list[st
 
 def strip_unit_words(text: str) -> str:
     """ "the Zangilan region" -> "Zangilan"; "villages of Jabrayil" -> "Jabrayil"."""
-    return _UNIT_EDGE.sub("", text).strip(" ,.") or text
+    return _UNIT_EDGE.sub("", text.strip(" '\"‘’“”")).strip(" ,.'\"‘’“”") or text
 
 
 def _country_score(gaz: Gazetteer, i: int, ctx: Context) -> float:

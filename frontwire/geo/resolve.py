@@ -175,10 +175,12 @@ def _named_district(gaz: Gazetteer, ctx: Context) -> int | None:
     admin2 = [(w, j) for j, w in ctx.admin2.items() if w >= STRONG and gaz.lats[j] == gaz.lats[j]]
     if admin2:
         return max(admin2)[1]
-    towns = [(w, j) for _, _, w, j in ctx.points if w >= STRONG]
+    strong = _strong_units(ctx)
+    units = {key for key, _ in strong}
+    towns = [(w, j) for _, _, w, j in ctx.points
+             if w >= STRONG and (not units or (gaz.ccs[j], gaz.admin1s[j]) in units)]
     if towns:
         return max(towns)[1]
-    strong = _strong_units(ctx)
     return gaz.admin1_index(*strong[0][0]) if strong else None
 
 
