@@ -26,7 +26,8 @@ def attach_losses(frames: list[EventFrame], where: list[int], orphans: list[tupl
         best = None
         for k, (frame, at) in enumerate(zip(frames, where, strict=True)):
             same = frame.claimed_by == claimant
-            distance = abs(at - idx) + (0 if same else 10) + (0.5 if at > idx else 0)
+            # losses told after an event belong to it more often than to the next one
+            distance = abs(at - idx) + (0 if same else 10) + (1.5 if at > idx else 0)
             if best is None or distance < best[0]:
                 best = (distance, k)
         if best is None:

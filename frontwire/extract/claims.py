@@ -92,6 +92,13 @@ def find_speaker(text: str, offset: int = 0) -> Attribution | None:
     m = _MINISTRY.search(text)
     if m:
         name, country = _ministry(m, text)
+        if country is None:
+            # "Defence Ministry spokeswoman Shushan Stepanyan": the spokesperson says whose ministry it is
+            for p in re.finditer(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}", text[m.end(): m.end() + 60]):
+                person = correct_person(p.group(0), cutoff=88.0)
+                if person is not None and person.speaks_for:
+                    return Attribution(person.speaks_for, person.country, (person.speaks_for,), m.start() + offset,
+                                       m.end() + p.end() + offset)
         return Attribution(name, country, (name,), m.start() + offset, m.end() + offset)
     m = re.search(r"\b(?P<adj>[A-Z][a-z]+)(?:'s)?\s+(?P<office>President|Prime Minister|Defen[cs]e Minister|Foreign Minister)\b"
                   r"(?!\s+[A-Z])", text)

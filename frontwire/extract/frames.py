@@ -35,6 +35,7 @@ from frontwire.extract.geo_hints import place_countries
 from frontwire.extract.lexicon import load_lexicon
 from frontwire.extract.places import (
     PlaceMention,
+    captured_places,
     country_places,
     directions,
     enumerated_settlements,
@@ -137,13 +138,26 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
                 countries.append(country)
     home = countries[0] if countries else None
     published = document.published_at
-    if len(sentences) <= _NOTE_MAX_SENTENCES and len(text) < 1500:
+    if len(sentences) <= _NOTE_MAX_SENTENCES and len(text) < 1500 and _reads_as_one_event(sentences):
         frame = _note_frame(document, sentences, classifier, home, countries)
         return [frame] if frame else []
     return _article_frames(document, sentences, classifier, home, countries, published)
 
 
 # -- short notes ---------------------------------------------------------------------------------------
+
+_NOTE_OPENING = re.compile(r"^\W*(?:[A-Z][\w /-]{0,40}:\s*)?(?:On|As reported on|Reported on)\s+(?:\d|[A-Z][a-z]+ \d)")
+
+
+def _reads_as_one_event(sentences: list[_Sentence]) -> bool:
+    """A coder's note ("On 3 May, ...") or a brief whose only event sentence is one: typed as a whole."""
+    if _NOTE_OPENING.match(sentences[0].text):
+        return True
+    with_events = [s for s in sentences if type_by_rules(s.text) is not None]
+    if len(with_events) > 1:
+        return False
+    return not (with_events and len(enumerated_settlements(with_events[0].text)) > 1)
+
 
 def _note_frame(document: Document, sentences: list[_Sentence], classifier: SubEventClassifier | None,
                 home: str | None, countries: list[str]) -> EventFrame | None:
@@ -208,6 +222,9 @@ def _places_for(sentence: str, offset: int) -> list[PlaceMention]:
     places = directions(sentence, offset)
     if places:
         return places
+    taken = captured_places(sentence, offset)
+    if taken and taken[0].name and taken[0].name.text not in exclude:
+        return taken
     people = _person_names()
     located = []
     for p in located_places(sentence, offset, exclude=exclude):
@@ -265,23 +282,46 @@ def _article_frames(document: Document, sentences: list[_Sentence], classifier: 
         s.speaker = _speaker_for(s, text, quotes, last_speaker)
         if s.speaker is not None:
             last_speaker = s.speaker
+    # an official body's own release speaks for its side where no one else is quoted ("the enemy" is the other side)
+    source_speaker = find_speaker(document.source) if document.source else None
     for i, s in enumerate(sentences):
         if i in consumed or is_historical(s.text, published) or _GENERIC.search(s.text):
             continue
         speaker = s.speaker
-        s.actors = find_actors(s.text, home=home, speaker_country=speaker.country if speaker else None,
+        voice = speaker or source_speaker
+        s.actors = find_actors(s.text, home=home, speaker_country=voice.country if voice else None,
                                on=published, offset=s.start)
         rules = type_by_rules(s.text)
-        if rules is None or (rules.sub_event_type == "Other" and rules.confidence < 0.8):
-            continue
+        if rules is None or (rules.sub_event_type == "Other" and rules.confidence < 0.8) or (
+                frames and frames[-1][0] == i - 1 and not _places_for(s.text, s.start)):
+            # "Five servicemen were killed." right after an event: its toll, not a new event
+            deaths = count_fatalities(s.text, partisan_source=partisan)
+            if deaths and frames and frames[-1][0] >= i - 1 and frames[-1][1].fatalities is None:
+                k = len(frames) - 1
+                frames[k] = (frames[k][0], replace(frames[k][1], fatalities=deaths,
+                                                   evidence=frames[k][1].evidence + (Span(s.text, s.start, s.end),)))
+                if rules is None or frames[-1][0] == i - 1:
+                    losses = tuple(find_losses(s.text, loss_side(s.text, s.speaker or source_speaker, None)))
+                    if losses:
+                        orphan_losses.append((i, s.speaker.claimed_by if s.speaker else None, losses))
+                    continue
+            if rules is None or (rules.sub_event_type == "Other" and rules.confidence < 0.8):
+                continue
         agent, target = assign_roles(s.text, s.actors, speaker, rules.sub_event_type, s.start)
         if agent is None:
             agent = bare_country_subject(s.text, published)
             if agent is not None:
                 agent = replace(agent, start=agent.start + s.start, end=agent.end + s.start)
+        if voice and voice.country and re.search(r"\bby (?:our|its) (?:\w+ ){0,3}?(?:units|forces|troops|army|defen[cs]e)\b",
+                                                 s.text, re.I):
+            # "shot down by our air defence units": the speaker's side acted, whatever else is named
+            if agent is not None and agent.country != voice.country:
+                target = agent
+            agent = ActorMention(state_actor("Military Forces", voice.country, published), voice.country, 1,
+                                 "military", s.start, s.start, "")
         if agent is None and speaker and speaker.country and re.search(
-                r"\b(?:(?:its|our|their) (?:forces|troops|units|army|soldiers)|(?:it|they) (?:had |has |have )?\w+ed)\b",
-                s.text):
+                r"\b(?:(?:its|our|their|his|her) (?:forces|troops|units|army|soldiers)|(?:it|they) (?:had |has |have )?\w+ed)\b",
+                s.text, re.I):
             agent = ActorMention(state_actor("Military Forces", speaker.country, published), speaker.country, 1,
                                  "military", s.start, s.start, "")
         if agent is None and target is not None and speaker and speaker.country == target.country:
@@ -292,7 +332,7 @@ def _article_frames(document: Document, sentences: list[_Sentence], classifier: 
         typing = choose_sub_event(s.text, classifier=classifier,
                                   actor1_state=(agent.kind in STATE_KINDS) if agent else None) or rules
         modality = modality_of(s.text, rules.trigger.start if rules.trigger else None)
-        side_lost = loss_side(s.text, speaker, target)
+        side_lost = loss_side(s.text, voice, target)
         losses = tuple(find_losses(s.text, side_lost))
         places = _places_for(s.text, s.start)
         count = stated_count(s.text)

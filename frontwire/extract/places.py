@@ -100,7 +100,7 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = ())
     """ "near Aygedzor, Tavush", "in Dawlat Abad district, Balkh", "in the Zangilan region", "in Kabul city"."""
     out: list[PlaceMention] = []
     pattern = re.compile(
-        rf"\b(?:in|near|at|around|outside(?: of)?|of|from|to)\s+(?:the\s+)?(?:(?:limits|outskirts|vicinity|area|village|"
+        rf"\b(?:in|near|at|around|over|outside(?: of)?|of|from|to)\s+(?:the\s+)?(?:(?:limits|outskirts|vicinity|area|village|"
         rf"centre|center) of\s+(?:the\s+)?)?(?P<name>{_NAME})(?P<kind>\s+(?:{_ADMIN}|village|city|town|city center|district center))?"
         rf"(?:\s*\([^()]*\))?(?:\s+(?:of|in)\s+(?:the\s+)?(?P<ctx1>{_NAME})(?:\s+{_ADMIN})?)?(?:,\s+(?P<ctx2>{_NAME})(?:\s+{_ADMIN})?)?")
     for m in pattern.finditer(text):
@@ -146,3 +146,18 @@ def country_places(text: str, countries: tuple[str, ...], offset: int = 0) -> li
         span = _span(text, m.start("c"), m.end("c"), offset)
         out.append(PlaceMention(span, span, "country"))
     return out[:1]
+
+
+def captured_places(text: str, offset: int = 0) -> list[PlaceMention]:
+    """ "had captured Milanli", "took control of the town of Hadrut": the object of a capture is the place."""
+    out = []
+    for m in re.finditer(rf"\b(?:captured|seized|recaptured|retook|liberated|took (?:full )?control of|taken (?:full )?control of|"
+                         rf"entered|overran|shelled|struck|bombed|bombarded|attacked|targeted|hit)\s+(?:the\s+)?(?:(?:village|town|city|settlement|district)\s+of\s+)?"
+                         rf"(?P<name>{_NAME})(?:\s+(?:village|town|city))?(?:\s+(?:of|in)\s+(?:the\s+)?(?P<ctx>{_NAME})"
+                         rf"(?:\s+{_ADMIN})?)?", text):
+        name = m.group("name")
+        if name.split()[0] in _STOP or _NOT_PLACE.intersection(name.split()):
+            continue
+        ctx = _span(text, m.start("ctx"), m.end("ctx"), offset) if m.group("ctx") else None
+        out.append(PlaceMention(_span(text, m.start("name"), m.end("name"), offset), ctx, "captured"))
+    return out

@@ -186,7 +186,8 @@ _STATUS_WORDS = [
 ]
 _LIST_ITEM = re.compile(
     rf"(?<![\w-])(?P<n>\d+|{'|'.join(w for w in NUMBER_WORDS if ' ' not in w and len(w) > 2)})\s*[-–—:]?\s*"
-    r"(?P<item>(?:(?!\band\b|,|;)[^.;,])+?)(?=\s*(?:,|;|\band\b|\bwere\b|\bwas\b|\bhave\b|\bhad\b|$))", re.I)
+    r"(?P<item>(?:(?!\band\b|,|;)[^.;,])+?)(?=\s*(?:,|;|\.|\band\b|\bwere\b|\bwas\b|\bhave\b|\bhad\b|\bover\b|"
+    r"\bnear\b|\bin\b|\bon\b|\bof the\b|\bbelonging\b|$))", re.I)
 
 
 def _category(item: str) -> str | None:
@@ -210,6 +211,14 @@ def _clean_item(item: str) -> str:
     return re.sub(r"\s+", " ", item).strip(" -–")
 
 
+def _item_side(item: str) -> str | None:
+    """ "Armenian servicemen", "Azerbaijani drones": the item says whose it was."""
+    from frontwire.extract.actors import find_countries
+
+    found = find_countries(item)
+    return found[0][0] if found else None
+
+
 def find_losses(text: str, side: str | None) -> list[Loss]:
     """Equipment and personnel losses claimed in ``text`` for ``side`` (the country that lost them).
 
@@ -231,7 +240,17 @@ def find_losses(text: str, side: str | None) -> list[Loss]:
             continue
         count = to_number(m.group("n"))
         item_status = "shot down" if category in ("aircraft", "helicopter", "drone") and status == "shot down" else status
-        losses.append(Loss(side, category, item, count, item_status))
+        losses.append(Loss(_item_side(item) or side, category, item, count, item_status))
+    # "an Armenian Su-25 attack aircraft was shot down": one, told in the passive
+    for m in re.finditer(r"\b(?:an?|one|another)\s+(?:[\w-]+\s+){0,3}?(?P<item>(?:Su|MiG|Mi|Ka|Tu|F)-\d+\w*(?:\s+(?:attack aircraft|fighter jet|jet|aircraft|helicopter))?|"
+                         r"Bayraktar|TB2|drone|UAV|helicopter|tank|fighter jet|aircraft)\b[^.;]{0,40}?\b(?:was|has been)\s+"
+                         r"(?P<st>shot down|downed|destroyed|captured)", text):
+        item = m.group("item")
+        if any(item in loss.item or loss.item in item for loss in losses):
+            continue
+        category = _category(item) or "vehicle"
+        status_here = "shot down" if m.group("st") in ("shot down", "downed") else m.group("st")
+        losses.append(Loss(_item_side(m.group(0)) or side, category, item, 1, status_here))
     # a single named loss without a number: "shot down another Armenian Su-25 fighter jet"
     for m in re.finditer(r"\b(?:shot down|downed|destroyed|captured)\s+(?:an?|another|one|the)\s+(?:[\w-]+\s+){0,3}?"
                          r"(?P<item>(?:Su|MiG|Mi|Ka|Tu|F)-\d+\w*|Bayraktar|TB2|drone|UAV|helicopter|tank|"

@@ -25,7 +25,7 @@ class TriggerHit:
 _GOV = (r"(?:government|army|military|armed forces|troops|soldiers|security forces|national army|defen[cs]e forces|"
         r"[A-Z][a-z]+(?:i|ian|ese|an|ish) (?:army|forces|troops|military))")
 _NONSTATE = r"(?:Taliban|militants?|rebels?|insurgents?|fighters|Islamic State|IS|ISIS|al-Shabaab|Houthis?|jihadists?|separatists?|RSF|M23|HTS)"
-_TAKE = r"(?:retook|retaken|recaptured|regained|liberated|liberating|liberation of|took (?:back )?control|taken (?:back )?control|captured|seized|took over|overran|overtook|freed|cleared)"
+_TAKE = r"(?:retook|retaken|recaptured|regained|liberated|liberating|liberation of|took (?:back |full )?control|taken (?:back |full )?control|captured|seized|took over|overran|overtook|freed|cleared)"
 _PLACE_OBJ = (r"(?:villages?|towns?|cit(?:y|ies)|settlements?|district|areas?|territor(?:y|ies)|heights|hills?|positions?|"
               r"check ?points?|check ?posts?|bases?|outposts?|posts?|points?|strongholds?|[A-Z][\w'-]+)")
 
