@@ -73,7 +73,7 @@ def _across_border(gaz: Gazetteer, i: int, ctx: Context) -> bool:
     return gaz.ccs[i] in ctx.neighbours and any(gaz.near_country(i, cc) for cc in ctx.countries)
 
 
-def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
@@ -97,7 +97,7 @@ def in_context(gaz: Gazetteer, i: int, ctx: Context, strong_only: bool = False) 
         for plat, plon, weight, _ in ctx.points:
             if weight < floor:
                 continue
-            d = _distance_km(lat, gaz.lons[i], plat, plon)
+            d = distance_km(lat, gaz.lons[i], plat, plon)
             if d < 40:
                 score = max(score, weight * (1.0 - d / 60))
     return score

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from frontwire.geo.context import _distance_km
+from frontwire.geo.context import distance_km
 from frontwire.geo.gazetteer import Gazetteer, get_gazetteer
 from frontwire.geo.normalize import phonetic_key
 from frontwire.geo.resolve import resolve_event_place
@@ -109,7 +109,7 @@ def score(rows: list[Row], gaz: Gazetteer) -> dict[str, object]:
         place = resolve_event_place(frame, document, gaz)
         dist = None
         if place is not None and place.latitude is not None:
-            dist = _distance_km(place.latitude, place.longitude, row.lat, row.lon)
+            dist = distance_km(place.latitude, place.longitude, row.lat, row.lon)
         ok_near = dist is not None and dist <= 10
         ok_admin = same_admin1(gaz, place, row)
         near += ok_near

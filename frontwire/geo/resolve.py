@@ -18,17 +18,17 @@ from frontwire.geo.context import (
     STRONG,
     Context,
     _across_border,
-    _distance_km,
     _strong_units,
     _unit_of,
     build_context,
     country_codes,
+    distance_km,
     in_context,
     score_candidate,
     strip_unit_words,
 )
 from frontwire.geo.gazetteer import Gazetteer, get_gazetteer
-from frontwire.geo.toponyms import Toponym, find_toponyms
+from frontwire.geo.toponyms import INNER_CAPITAL, Toponym, find_toponyms, is_common_word
 from frontwire.records import Document, EventFrame, Place, Span
 
 
@@ -159,7 +159,7 @@ def _border_village(gaz: Gazetteer, i: int, district: int, span: Span, name: str
     village's, the country and admin1 the text's."""
     if gaz.kinds[i] != 3 or gaz.lats[i] != gaz.lats[i] or gaz.lats[district] != gaz.lats[district]:
         return None
-    if _distance_km(gaz.lats[i], gaz.lons[i], gaz.lats[district], gaz.lons[district]) > BORDER_KM:
+    if distance_km(gaz.lats[i], gaz.lons[i], gaz.lats[district], gaz.lons[district]) > BORDER_KM:
         return None
     unit_place = make_place(gaz, district, span, name, 2, "")
     other = gaz.admin1_name(gaz.ccs[i], gaz.admin1s[i])
@@ -221,15 +221,10 @@ def resolve_event_place(frame: EventFrame, document: Document, gazetteer: Gazett
     return _from_document(gaz, frame, document)
 
 
-_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
-
-
 def plausible_name(text: str) -> bool:
     """False for what extraction sometimes hands over as a place: "VoJ", "GoodWin", "Size", "NATO"."""
-    from frontwire.geo.toponyms import is_common_word
-
     name = strip_unit_words(text)
-    if len(name) < 3 or _INNER_CAPITAL.search(name) or (name.isupper() and len(name) <= 5):
+    if len(name) < 3 or INNER_CAPITAL.search(name) or (name.isupper() and len(name) <= 5):
         return False
     return not is_common_word(name)
 

@@ -16,7 +16,7 @@ from frontwire.geo.gazetteer import Gazetteer, get_gazetteer
 from frontwire.geo.normalize import strict_key
 from frontwire.records import Span
 
-_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # "MoD", "GoodWin": abbreviations and brands, not places
 _WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*\w)?")
 _PARTICLES = {"e", "ez", "es", "el", "al", "as", "ad", "az", "ar", "an", "ash", "at", "ud", "ul", "de", "da",
               "del", "di", "du", "la", "le", "wa", "va", "y", "i", "o", "of", "e-", "bin", "ibn", "sur"}
@@ -122,7 +122,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None, offset: int = 0
             phrase = text[start:end]
             phrase = re.sub(r"[’']s$", "", phrase)  # Armenia's
             if n == 1 and (strict_key(phrase) in _COMMON or len(phrase) < 3 or phrase.isupper() and len(phrase) < 5
-                           or _INNER_CAPITAL.search(phrase)):  # "MoD", "POWs"
+                           or INNER_CAPITAL.search(phrase)):  # "MoD", "POWs"
                 continue
             if n > 1 and all(strict_key(w) in _COMMON or w.lower() in _PARTICLES for w, _, _ in window):
                 continue  # "Red Cross", "The US"
