@@ -40,3 +40,15 @@ def test_benchmark_reports_load_time_speed_and_size():
     assert result["entries"] > 250_000 and result["keys"] > 400_000
     assert result["load_s"] > 0 and result["lookups_per_s"] > 1000
     assert result["hits"] >= 1500  # every tenth name is misspelt on purpose
+
+
+def test_bundled_keys_were_built_with_the_current_matching_rules():
+    # Changing frontwire/geo/normalize.py without `python scripts/build_gazetteer.py` would make every load
+    # recompute half a million keys.
+    import gzip
+
+    from frontwire.geo.gazetteer import BUNDLED
+    from frontwire.geo.store import key_version
+
+    with gzip.open(BUNDLED, "rt", encoding="utf-8") as handle:
+        assert handle.readline().split()[1] == key_version()
