@@ -146,7 +146,7 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
 
 # -- short notes ---------------------------------------------------------------------------------------
 
-_NOTE_OPENING = re.compile(r"^\W*(?:[A-Z][\w /-]{0,40}:\s*)?(?:On|As reported on|Reported on)\s+(?:\d|[A-Z][a-z]+ \d)")
+_NOTE_OPENING = re.compile(r"^\W*(?:[A-Z][\w /-]{0,40}:\s*)?(?:[Oo]n|[Aa]s reported on|[Rr]eported on)\s+(?:\d|[A-Z][a-z]+ \d)")
 
 
 def _reads_as_one_event(sentences: list[_Sentence]) -> bool:
