@@ -44,6 +44,12 @@ Changes: alternate names pruned to Latin-script names and Latin transliterations
 names; Who's On First villages with a GeoNames id merged into the GeoNames record; phonetic match keys added.
 """
 
+# Where ACLED's country name differs from GeoNames' (the GeoNames name stays as an alternate spelling).
+ACLED_COUNTRY_NAMES = {
+    "CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "CV": "Cape Verde", "CZ": "Czech Republic",
+    "PS": "Palestine", "SZ": "eSwatini", "TL": "East Timor",
+}
+
 # Suffixes GeoNames ASCII adds to some admin1 names that neither ACLED nor the news use.
 _ADMIN_SUFFIXES = (" Rayon", " Raion")
 
@@ -126,9 +132,10 @@ def build(source: Path, out: Path) -> dict[str, int]:
     for cc, (name, capital, gid, neighbours) in countries.items():
         entry = entries.get(f"geonames:{gid}") or GazetteerEntry(id=f"geonames:{gid}", kind="country", name=name,
                                                                  cc=cc, names=[name])
-        entry.kind, entry.name, entry.cc = "country", name, cc
+        acled_name = ACLED_COUNTRY_NAMES.get(cc, name)
+        entry.kind, entry.name, entry.cc = "country", acled_name, cc
         entry.admin2 = neighbours  # a country's admin2 column lists its neighbours (see frontwire.geo.store)
-        entry.names = clean_names([name, *entry.names])
+        entry.names = clean_names([acled_name, name, *entry.names])
         if entry.lat is None:
             seat = largest_by_name.get((cc, capital))
             if seat is not None:
