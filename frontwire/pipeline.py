@@ -21,7 +21,7 @@ from frontwire.config import Settings
 from frontwire.dates import resolve_event_date
 from frontwire.errors import FrontwireError
 from frontwire.extract import compose_notes, extract_frames
-from frontwire.geo import resolve_event_place
+from frontwire.geo import get_gazetteer, resolve_event_place
 from frontwire.nlp import parse
 from frontwire.records import Claim, Document, EventFrame, Failure, RawDocument
 
@@ -90,12 +90,14 @@ class Pipeline:
     def claims_for_document(self, document: Document, doc: Any) -> list[Claim]:
         """Extract, place and date every event of one parsed document."""
         frames = extract_frames(document, doc, classifier=self.classifier)
-        return [assemble_claim(document, frame, index) for index, frame in enumerate(frames)]
+        # cached per process: loads on the first document that has an event, never at import
+        gazetteer = get_gazetteer(self.settings.gazetteer_dir) if frames else None
+        return [assemble_claim(document, frame, index, gazetteer=gazetteer) for index, frame in enumerate(frames)]
 
 
-def assemble_claim(document: Document, frame: EventFrame, index: int) -> Claim:
+def assemble_claim(document: Document, frame: EventFrame, index: int, *, gazetteer: Any = None) -> Claim:
     """Place and date ``frame`` and turn it into the ``Claim`` (event record) this document makes."""
-    place = resolve_event_place(frame, document)
+    place = resolve_event_place(frame, document, gazetteer)
     when = resolve_event_date(frame, document)
     chain = list(frame.claim_chain)
     if document.source and (not chain or chain[-1] != document.source):
