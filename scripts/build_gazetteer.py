@@ -48,7 +48,11 @@ names; Who's On First villages with a GeoNames id merged into the GeoNames recor
 ACLED_COUNTRY_NAMES = {
     "CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "CV": "Cape Verde", "CZ": "Czech Republic",
     "PS": "Palestine", "SZ": "eSwatini", "TL": "East Timor",
+    # this copy of countryInfo.txt names IL (geonameid 294640) "Palestine"; the ISO and GeoNames name is Israel
+    "IL": "Israel",
 }
+# Country names in the source table that are wrong, not merely spelt otherwise: never kept as alternates.
+WRONG_COUNTRY_NAMES = {"IL": "Palestine"}
 
 # Suffixes GeoNames ASCII adds to some admin1 names that neither ACLED nor the news use.
 _ADMIN_SUFFIXES = (" Rayon", " Raion")
@@ -135,7 +139,8 @@ def build(source: Path, out: Path) -> dict[str, int]:
         acled_name = ACLED_COUNTRY_NAMES.get(cc, name)
         entry.kind, entry.name, entry.cc = "country", acled_name, cc
         entry.admin2 = neighbours  # a country's admin2 column lists its neighbours (see frontwire.geo.store)
-        entry.names = clean_names([acled_name, name, *entry.names])
+        wrong = WRONG_COUNTRY_NAMES.get(cc)
+        entry.names = clean_names([n for n in (acled_name, name, *entry.names) if n != wrong])
         if entry.lat is None:
             seat = largest_by_name.get((cc, capital))
             if seat is not None:

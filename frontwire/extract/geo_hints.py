@@ -10,18 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-# ISO 3166 codes of the countries most often in conflict news, named as the actor dictionary names them
-_ISO2 = {
-    "AF": "Afghanistan", "AM": "Armenia", "AZ": "Azerbaijan", "BD": "Bangladesh", "BF": "Burkina Faso",
-    "CD": "Democratic Republic of Congo", "CF": "Central African Republic", "CM": "Cameroon", "CN": "China",
-    "CO": "Colombia", "EG": "Egypt", "ET": "Ethiopia", "FR": "France", "GB": "United Kingdom", "GE": "Georgia",
-    "HT": "Haiti", "IL": "Israel", "IN": "India", "IQ": "Iraq", "IR": "Iran", "KE": "Kenya", "LB": "Lebanon",
-    "LY": "Libya", "ML": "Mali", "MM": "Myanmar", "MX": "Mexico", "MZ": "Mozambique", "NE": "Niger",
-    "NG": "Nigeria", "PH": "Philippines", "PK": "Pakistan", "PS": "Palestine", "RU": "Russia",
-    "SA": "Saudi Arabia", "SD": "Sudan", "SO": "Somalia", "SS": "South Sudan", "SY": "Syria", "TD": "Chad",
-    "TR": "Turkey", "UA": "Ukraine", "UG": "Uganda", "US": "United States", "VE": "Venezuela", "YE": "Yemen",
-}
-
 
 def place_countries(text: str) -> list[str]:
     """Countries of the places ``text`` names, most supported first (admin units count double)."""
@@ -42,7 +30,7 @@ def place_countries(text: str) -> list[str]:
                 votes[cc] += weight
         out = []
         for cc, _ in votes.most_common():
-            name = _ISO2.get(cc) or gaz.country_name(cc)
+            name = gaz.country_name(cc)  # spelt as ACLED spells it
             if name:
                 out.append(name)
         return out
