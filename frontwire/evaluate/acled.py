@@ -44,6 +44,7 @@ class GoldRow:
     latitude: float | None
     longitude: float | None
     fatalities: int | None
+    source: str | None = None  # the outlet(s) the coder read: a document's source, as ingest would give it
 
 
 @dataclass(slots=True)
@@ -82,6 +83,7 @@ def read_acled(path: Path) -> Iterator[GoldRow]:
                 latitude=_float(row.get("latitude")),
                 longitude=_float(row.get("longitude")),
                 fatalities=int(fatalities) if fatalities not in (None, "") else None,
+                source=(row.get("source") or "").strip() or None,
             )
 
 
@@ -142,7 +144,7 @@ def evaluate_acled(paths: Sequence[Path], settings: Settings, *, folds: int = 5,
         classifier = train_classifier([r.notes for r in train], [r.sub_event_type for r in train])
         pipeline = Pipeline(settings, classifier=classifier)
         raws = [RawDocument(id=f"acled-{r.row_id}", text=r.notes, origin=f"{r.file}:{r.row_id}",
-                            published_at=publication_date(r)) for r in test]
+                            published_at=publication_date(r), source=r.source) for r in test]
         for row, result in zip(test, pipeline.run(raws), strict=True):
             predictions[row.row_id] = result.claims[0].to_dict() if result.claims else None
     return score_rows(scored, predictions)
