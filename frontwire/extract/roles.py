@@ -15,6 +15,9 @@ from frontwire.extract.claims import Attribution
 from frontwire.extract.taxonomy import event_type_of
 
 STATE_KINDS = {"military", "police", "government", "partisan"}
+# "units of", "troops of", "fighters of" + an actor: the actor's own men, so the actor is the one acting
+_UNIT_OF = re.compile(r"\b(?:units?|troops|soldiers|forces|members|servicemen|elements|fighters|detachments?|"
+                      r"battalions?|brigades?|divisions?|personnel|militants|commandos)\s+of\s+(?:the\s+)?$", re.I)
 
 
 def assign_roles(sentence: str, actors: list[ActorMention], speaker: Attribution | None, sub_event_type: str,
@@ -50,6 +53,8 @@ def assign_roles(sentence: str, actors: list[ActorMention], speaker: Attribution
         elif re.match(r"\s*(?:\([^()]*\)\s*)?(?:[\w,]+\s+){0,4}?(?:were|was|have been|had been|has been)\s+(?:\w+\s+)?"
                       r"(?:killed|wounded|injured|hit|attacked|targeted|ambushed|abducted|arrested|detained)\b", after):
             target = target or a  # the victims of a passive sentence are acted on
+        elif _UNIT_OF.search(before):
+            continue  # "units of the Azerbaijan Army": the army itself acts, it is not acted on
         elif re.search(r"\b(?:on|at|against|of|targeting|belonging to|from)\s+(?:the\s+)?(?:positions\s+of\s+(?:the\s+)?)?$", before):
             target = target or a
     # who "said" or "reported" something is its claimant, not a party to the event

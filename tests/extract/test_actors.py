@@ -53,3 +53,16 @@ def test_user_actor_file_extends_the_dictionary(tmp_path, monkeypatch):
     monkeypatch.setenv("FRONTWIRE_ACTORS_DIR", str(tmp_path))
     found = find_actors("NLF fighters attacked an army post")
     assert any(a.name == "Northern Liberation Front" and a.country == "Ruritania" and a.inter == 2 for a in found)
+
+
+def test_units_of_an_army_make_the_army_the_actor(parse):
+    from datetime import date
+
+    from frontwire.extract import extract_frames
+    from frontwire.records import Document
+
+    text = "Units of the Azerbaijan Army took control of Gosha Bulag village of Jabrayil district on November 2."
+    document = Document(id="u", text=text, published_at=date(2020, 11, 2))
+    [frame] = extract_frames(document, parse(text), use_packaged=False)
+    assert frame.actor1 == "Military Forces of Azerbaijan (2003-)"
+    assert frame.actor2 != frame.actor1
