@@ -235,19 +235,7 @@ class Claim:
     place_reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for f in dataclasses.fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, date):
-                value = value.isoformat()
-            elif f.name == "losses":
-                value = [loss.to_dict() for loss in value]
-            elif f.name == "evidence":
-                value = [span.to_dict() for span in value]
-            elif f.name == "claim_chain":
-                value = list(value)
-            out[f.name] = value
-        return out
+        return fields_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:
@@ -260,6 +248,25 @@ class Claim:
         kwargs["evidence"] = tuple(Span(**s) for s in data.get("evidence", ()))
         kwargs["claim_chain"] = tuple(data.get("claim_chain", ()))
         return cls(**kwargs)
+
+
+def fields_to_dict(record: Any, *, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """A claim-like record as JSON-ready values: ISO dates, losses and evidence as dicts, tuples as lists."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        if f.name in skip:
+            continue
+        value = getattr(record, f.name)
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif f.name == "losses":
+            value = [loss.to_dict() for loss in value]
+        elif f.name == "evidence":
+            value = [span.to_dict() for span in value]
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[f.name] = value
+    return out
 
 
 @dataclass(frozen=True, slots=True)

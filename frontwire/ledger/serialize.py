@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
-from datetime import date
 from typing import Any
 
 from frontwire.ledger.records import Event
-from frontwire.records import Claim
+from frontwire.records import Claim, fields_to_dict
 
 _LEDGER_FIELDS = ("claims", "sources_independent", "supporting_sides", "disputed", "disputes")
 
@@ -23,20 +21,7 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
 
 def event_to_dict(event: Event) -> dict[str, Any]:
     """The JSON object ``frontwire events --format jsonl`` prints for one merged event."""
-    out: dict[str, Any] = {}
-    for f in dataclasses.fields(event):
-        if f.name in _LEDGER_FIELDS:
-            continue
-        value = getattr(event, f.name)
-        if isinstance(value, date):
-            value = value.isoformat()
-        elif f.name == "losses":
-            value = [loss.to_dict() for loss in value]
-        elif f.name == "evidence":
-            value = [span.to_dict() for span in value]
-        elif isinstance(value, tuple):
-            value = list(value)
-        out[f.name] = value
+    out = fields_to_dict(event, skip=frozenset(_LEDGER_FIELDS))
     out["claims"] = [claim_to_dict(c) for c in event.claims]
     out["sources_independent"] = event.sources_independent
     out["supporting_sides"] = list(event.supporting_sides)
