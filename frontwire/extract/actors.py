@@ -31,7 +31,7 @@ _MILITARY_NOUNS = (r"(?:armed forces|military forces|security forces|government 
                    r"security personnel|military personnel|drones?|helicopters?|warplanes?|jets?|aircraft|positions|"
                    r"checkpoints?|posts?|convoy|side|air ?strikes?|drone strikes?|strikes?|shelling|missiles?|rockets?|navy|warships?)")
 _POLICE_NOUNS = r"(?:police(?:m[ae]n|\s+forces|\s+officers?)?|policewom[ae]n|law enforcement|NDS|intelligence)"
-_CIVILIAN = r"(?:civilians?|residents?|villagers?|children|child|women|wom[ae]n|farmers?|shepherds?|sheperds?|teachers?|students?|journalists?|activists?|merchants?|passengers?|citizens?|worshippers|people|family|a man|a boy|a girl|employees?|scholars?|elders?|doctors?|bloggers?)"
+_CIVILIAN = r"(?:civilians?|residents?|villagers?|children|child|women|wom[ae]n|farmers?|shepherds?|sheperds?|teachers?|students?|journalists?|activists?|merchants?|passengers?|traders?|travell?ers?|pilgrims?|citizens?|worshippers|people|family|a man|a boy|a girl|employees?|scholars?|elders?|doctors?|bloggers?)"
 _PROTEST = r"(?:protesters?|protestors?|demonstrators?|rally|protest|marchers|strikers|picketers)"
 _RIOT = r"(?:rioters?|mob|crowd)"
 _UNIDENTIFIED = r"(?:unknown|unidentified)\s+(?:gunm[ae]n|armed m[ae]n|assailants?|attackers?|people|individuals?|persons?)|gunm[ae]n|armed m[ae]n|assailants?|perpetrators?"

@@ -27,6 +27,17 @@ _MILITARY_TARGET = re.compile(
     r"military|army|commandos?|militants?|Taliban|NDS|Arbakis?|militia|positions|convoy|base)\b", re.IGNORECASE)
 _MILITARY_VICTIM = re.compile(r"\b(?:soldiers?|troops|police(?:m[ae]n)?|security personnel|Arbakis?|militia members?|"
                               r"servicem[ae]n|officers?)\b", re.IGNORECASE)
+# "police said", "according to police": the police speak, they are not the victims
+_SOURCE_MENTION = re.compile(r"\b(?:according to (?:the )?(?:\w+ ){0,2}police\w*|(?:the )?(?:\w+ ){0,2}police\w* "
+                             r"(?:(?:officials?|spokesm[ae]n|sources?) )?(?:said|say|says|told|reported|confirmed|stated)|"
+                             r"(?:said|told) (?:the )?(?:\w+ )?police\w*)\b", re.I)
+
+
+def _military_victim(text: str) -> bool:
+    """True when soldiers, police or militia are among the people acted on (not merely the source)."""
+    return bool(_MILITARY_VICTIM.search(_SOURCE_MENTION.sub(" ", text)))
+
+
 _HUMAN_HARM = re.compile(r"\b(?:kill\w*|wound\w*|injur\w*|dead|died|shot|beat\w*|attack\w*|clash\w*|fir(?:ed|ing)|"
                          r"explo\w+|protest\w*|demonstrat\w+|rall(?:y|ies))\b", re.I)
 _ANIMALS = re.compile(r"\b\d+ (?:animals|sheep|cows|cattle|heads? of cattle|livestock)\b[^.;]*", re.I)
@@ -83,7 +94,7 @@ def type_by_rules(text: str, *, actor1_state: bool | None = None, hits: list[Tri
             return pick("Disrupted weapons use", 0.75)
         # an aircraft that struck and was shot down: the strike is the event, the shoot-down a second one
     if ("Abduction/forced disappearance" in by_type and not re.search(r"\bkidnapped and killed\b", text, re.I)
-            and not _MILITARY_VICTIM.search(text)):
+            and not _military_victim(text)):
         return pick("Abduction/forced disappearance", 0.8)
     if "Grenade" in by_type:
         return pick("Grenade", 0.8)
@@ -111,7 +122,7 @@ def type_by_rules(text: str, *, actor1_state: bool | None = None, hits: list[Tri
         return pick("Looting/property destruction", 0.8)
     if "Mob violence" in by_type and _CROWD.search(text) and not _MILITARY_TARGET.search(text):
         return pick("Mob violence", 0.8)
-    if "Attack" in by_type and not _MILITARY_VICTIM.search(text):
+    if "Attack" in by_type and not _military_victim(text):
         return pick("Attack", 0.6)
     if "Armed clash" in by_type:
         return pick("Armed clash", 0.6)
