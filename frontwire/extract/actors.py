@@ -176,7 +176,9 @@ def find_actors(text: str, *, home: str | None = None, speaker_country: str | No
     ]
     for pattern, kind in generic:
         flags = re.IGNORECASE if kind != "police" else 0
-        for m in re.finditer(rf"\b{pattern}\b", text, flags):
+        # police are lower case in running text; "Police" only where a sentence starts with them
+        regex = rf"\b{pattern}\b" if kind != "police" else rf"(?:\b{pattern}|(?:^|(?<=[.!?]\s)|(?<=\n))Police(?:m[ae]n)?)\b"
+        for m in re.finditer(regex, text, flags):
             if kind == "police" and m.group(0) in ("NDS", "intelligence"):
                 country = home
             else:

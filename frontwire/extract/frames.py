@@ -46,6 +46,7 @@ from frontwire.extract.places import (
 from frontwire.extract.quantities import coder_remark, count_fatalities, find_losses
 from frontwire.extract.roles import STATE_KINDS, assign_roles, bare_country_subject, generic_agent, loss_side
 from frontwire.extract.subevent import Typing, choose_sub_event, type_by_rules
+from frontwire.extract.taxonomy import disorder_type_of, event_type_of, interaction, state_inter
 from frontwire.records import Document, EventFrame, Loss, Span
 
 _GENERIC = re.compile(r"\b(?:has|have) (?:continued|been continuing) to\b|\bcontinues? to\b|\brepeatedly\b|"
@@ -292,6 +293,8 @@ def _article_frames(document: Document, sentences: list[_Sentence], classifier: 
         s.actors = find_actors(s.text, home=home, speaker_country=voice.country if voice else None,
                                on=published, offset=s.start)
         rules = type_by_rules(s.text)
+        if rules is not None and _escalate_protest(frames, i, s, rules, speaker, published):
+            continue  # "Police detained 20 protesters ...": the protest just told met an intervention
         if rules is None or (rules.sub_event_type == "Other" and rules.confidence < 0.8) or (
                 frames and frames[-1][0] == i - 1 and not _places_for(s.text, s.start)):
             # "Five servicemen were killed." right after an event: its toll, not a new event
@@ -387,6 +390,44 @@ def _article_frames(document: Document, sentences: list[_Sentence], classifier: 
                                               evidence_extra)))
     out = attach_losses([f for _, f in frames], [i for i, _ in frames], orphan_losses)
     return dedupe(out)
+
+
+_PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Violent demonstration": 2,
+                 "Excessive force against protesters": 3}
+
+
+def _escalate_protest(frames: list[tuple[int, EventFrame]], i: int, s: _Sentence, rules: Typing,
+                      speaker: Attribution | None, published: date | None) -> bool:
+    """A protest told in one sentence and its policing in the next is one event of the graver kind.
+
+    ACLED codes a demonstration once: police who detain or disperse its participants make it a
+    "Protest with intervention" (force: "Excessive force against protesters"), with the police as actor2.
+    Applies when the sentence names no place of its own and follows a protest event within two sentences.
+    """
+    rank = _PROTEST_RANK.get(rules.sub_event_type)
+    if not rank or not frames or i - frames[-1][0] > 2 or _places_for(s.text, s.start):
+        return False
+    last = frames[-1][0]
+    idx = [k for k, (at, f) in enumerate(frames) if at == last and f.sub_event_type in _PROTEST_RANK]
+    if not idx or _PROTEST_RANK[frames[idx[0]][1].sub_event_type] >= rank:
+        return False
+    _, other = assign_roles(s.text, s.actors, speaker, rules.sub_event_type, s.start)
+    if rules.sub_event_type == "Violent demonstration":
+        other = None  # rioters act; whoever they fought is not an intervening state force
+    for k in idx:
+        at, f = frames[k]
+        inter2 = f.inter2
+        actor2, country2 = f.actor2, f.actor2_country
+        if other is not None and other.name != f.actor1:
+            actor2, country2 = other.name, other.country
+            inter2 = state_inter(other.country, f.country_hints[0] if f.country_hints else None) \
+                if other.kind in STATE_KINDS else other.inter
+        sub = rules.sub_event_type
+        frames[k] = (at, replace(f, sub_event_type=sub, event_type=event_type_of(sub),
+                                 disorder_type=disorder_type_of(sub), actor2=actor2, actor2_country=country2,
+                                 inter2=inter2, interaction=interaction(f.inter1, inter2),
+                                 evidence=f.evidence + (Span(s.text, s.start, s.end),)))
+    return True
 
 
 def _borrow_place(sentences: list[_Sentence], i: int) -> tuple[int, list[PlaceMention]] | None:

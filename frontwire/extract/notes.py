@@ -116,7 +116,10 @@ def compose_notes(claim: Claim) -> str:
     """A neutral ACLED-style sentence for ``claim`` from its date, place, actors, fatalities and losses."""
     template = _VERBS.get(claim.sub_event_type, _VERBS["Other"])
     near = "near" if (claim.geo_precision or 1) >= 2 else "in"
-    a1 = describe_actor(claim.actor1, fallback="an unidentified actor")
+    # a protest with no named organiser was still held by protesters, a riot by rioters
+    crowd = {"Violent demonstration": "rioters", "Mob violence": "rioters"}.get(
+        claim.sub_event_type, "protesters" if claim.event_type == "Protests" else "an unidentified actor")
+    a1 = describe_actor(claim.actor1, fallback=crowd)
     a2 = describe_actor(claim.actor2, fallback="another actor" if "{a2}" in template else "")
     body = template.format(a1=a1, a2=a2, loc=_where(claim), near=near)
     sentence = f"{_when(claim)}, {body}"

@@ -35,7 +35,11 @@ def assign_roles(sentence: str, actors: list[ActorMention], speaker: Attribution
     if family is not None:
         # at a protest the protesters are actor1 and whoever intervenes actor2, whatever the word order
         crowd = [a for a in actors if a.kind in ("protesters", "rioters")]
+        if not crowd:
+            # "several hundred people gathered ... to demand": the people gathering are the protesters
+            crowd = [a for a in actors if a.kind == "civilians" and not find_countries(a.text)]
         others = [a for a in actors if a.kind in STATE_KINDS or a.kind in ("unidentified", "group", "civilians")]
+        others = [a for a in others if a not in crowd]
         if crowd:
             first = crowd[0]
             label = "Rioters" if family == "rioters" else "Protesters"

@@ -76,7 +76,8 @@ def type_by_rules(text: str, *, actor1_state: bool | None = None, hits: list[Tri
         return pick("Agreement", 0.85)
     protest = "Peaceful protest" in by_type or any(h in by_type for h in _PROTEST_FAMILY - {"Peaceful protest"})
     protest_word = re.search(r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w+|picket\w*|(?-i:march(?:ed|es)?)|sit-in|"
-                             r"hunger strike|on strike)\b", text, re.I)
+                             r"hunger strike|on strike|gathered (?:outside|in front of|near|at)|(?:gathered|assembled|marched) [^.;]{0,80}?"
+                             r"\bto (?:demand|protest|denounce|condemn|call for))\b", text, re.I)
     if protest and protest_word:
         if "Excessive force against protesters" in by_type:
             return pick("Excessive force against protesters", 0.8)

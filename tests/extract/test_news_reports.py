@@ -23,3 +23,32 @@ def test_police_victims_still_block_the_abduction_reading():
     text = "Gunmen kidnapped two policemen at a checkpoint near Gusau on Friday."
     typing = type_by_rules(text)
     assert typing is None or typing.sub_event_type != "Abduction/forced disappearance"
+
+
+_RALLY = ("About two thousand people gathered in front of the parliament in Tbilisi on Saturday to demand early "
+          "elections after the disputed vote.\n\n"
+          "Police dispersed the crowd and detained a dozen protesters who blocked the avenue, the Interior Ministry "
+          "said.\n\nNo one was hurt.\n\nOpposition leaders said they would hold more rallies next week.")
+
+
+def test_people_gathering_to_demand_are_protesters_and_police_make_it_an_intervention(parse):
+    document = note(_RALLY, published=date(2021, 5, 15))
+    frames = extract_frames(document, parse(_RALLY), use_packaged=False)
+    protests = [f for f in frames if f.event_type == "Protests"]
+    assert len(protests) == 1
+    assert protests[0].sub_event_type == "Protest with intervention"
+    assert protests[0].actor1 and protests[0].actor1.startswith("Protesters")
+    assert protests[0].actor2 and protests[0].actor2.startswith("Police Forces of Georgia")
+
+
+def test_a_protest_note_never_has_an_unidentified_actor():
+    from frontwire.extract.notes import compose_notes
+    from frontwire.records import Claim
+
+    for sub in ("Peaceful protest", "Protest with intervention"):
+        claim = Claim(event_id="e", doc_id="d", event_type="Protests", sub_event_type=sub,
+                      disorder_type="Demonstrations", event_date=date(2021, 5, 15), date_start=date(2021, 5, 15),
+                      date_end=date(2021, 5, 15), time_precision=1, location="Tbilisi")
+        text = compose_notes(claim)
+        assert "unidentified actor" not in text
+        assert "protesters held a protest in Tbilisi" in text
