@@ -67,6 +67,7 @@ class _Sentence:
     typing: Typing | None = None
     places: list[PlaceMention] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
+    continues: bool = False  # the second clause of "X denied that ... and said ...": X still speaks
 
 
 def _sentences(document: Document, doc: Any) -> list[_Sentence]:
@@ -142,7 +143,30 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
     if len(sentences) <= _NOTE_MAX_SENTENCES and len(text) < 1500 and _reads_as_one_event(sentences):
         frame = _note_frame(document, sentences, classifier, home, countries)
         return [frame] if frame else []
-    return _article_frames(document, sentences, classifier, home, countries, published)
+    return _article_frames(document, _split_reports(sentences), classifier, home, countries, published)
+
+
+# "The ministry denied that its forces had shelled A and said drones struck B": two reports, two modalities
+_SECOND_REPORT = re.compile(r",?\s+and (?:also )?(?:said|added|claimed|stated|reported|announced)\b(?: that)?\s+")
+_FIRST_REPORT = re.compile(r"\b(?:denied|rejected|dismissed|said|claimed|stated|reported|announced)\b(?: that)?\s")
+
+
+def _split_reports(sentences: list[_Sentence]) -> list[_Sentence]:
+    """Split a sentence where its speaker makes a second report ("... denied that ... and said ..."): each
+    report is its own event, with its own modality; the second clause keeps the first one's speaker.
+    """
+    out: list[_Sentence] = []
+    for s in sentences:
+        m = _SECOND_REPORT.search(s.text)
+        first = _FIRST_REPORT.search(s.text)
+        if m is None or first is None or first.start() >= m.start() or not type_by_rules(s.text[:m.start()]) \
+                or not type_by_rules(s.text[m.end():]):
+            out.append(s)
+            continue
+        cut = s.start + m.start()
+        out.append(_Sentence(s.start, cut, s.text[:m.start()]))
+        out.append(_Sentence(s.start + m.end(), s.end, s.text[m.end():], continues=True))
+    return out
 
 
 # -- short notes ---------------------------------------------------------------------------------------
@@ -258,7 +282,7 @@ def _speaker_for(sentence: _Sentence, text: str, quotes: list[tuple[int, int]], 
             tail = text[q[1]: q[1] + 80]
             if is_backreference(tail) and last is not None:
                 return last
-    if re.search(r"\b(?:said|says|stated|claimed|announced|reported|according to|added|stressed|told|tweeted)\b",
+    if re.search(r"\b(?:said|says|stated|claimed|announced|reported|according to|added|stressed|told|tweeted|denied)\b",
                  sentence.text):
         found = find_speaker(sentence.text, sentence.start)
         if found:
@@ -281,6 +305,8 @@ def _article_frames(document: Document, sentences: list[_Sentence], classifier: 
 
     for s in sentences:
         s.speaker = _speaker_for(s, text, quotes, last_speaker)
+        if s.continues and last_speaker is not None:
+            s.speaker = last_speaker
         if s.speaker is not None:
             last_speaker = s.speaker
     # an official body's own release speaks for its side where no one else is quoted ("the enemy" is the other side)
@@ -343,10 +369,17 @@ def _article_frames(document: Document, sentences: list[_Sentence], classifier: 
             # "liberated eight more villages": the names follow in the next sentences; check the count there
             ahead = [j for j in range(i + 1, min(i + 3, len(sentences)))
                      if any(p.kind == "village" for p in _places_for(sentences[j].text, sentences[j].start))]
-            if ahead:
+            listed = _listed_ahead(sentences, ahead[0], places) if ahead else None
+            if ahead and listed is None:
                 continue
+            if listed is not None:
+                places = listed
+                consumed.add(ahead[0])
         anchor = Span(s.text, s.start, s.end)
         evidence_extra: list[Span] = []
+        if count is not None and consumed & {i + 1, i + 2}:
+            j = min(consumed & {i + 1, i + 2})
+            evidence_extra.append(Span(sentences[j].text, sentences[j].start, sentences[j].end))
         if not places and pending is None and not losses:
             borrowed = _borrow_place(sentences, i)
             if borrowed is not None:
@@ -428,6 +461,20 @@ def _escalate_protest(frames: list[tuple[int, EventFrame]], i: int, s: _Sentence
                                  inter2=inter2, interaction=interaction(f.inter1, inter2),
                                  evidence=f.evidence + (Span(s.text, s.start, s.end),)))
     return True
+
+
+def _listed_ahead(sentences: list[_Sentence], j: int, here: list[PlaceMention]) -> list[PlaceMention] | None:
+    """The villages a later sentence names for a counted capture ("took three villages ..." "It named them as A,
+    B and C"), each with this sentence's district as context. None when that sentence tells its own event.
+    """
+    later = sentences[j]
+    if type_by_rules(later.text) is not None:
+        return None  # "liberated A, B and C villages": that sentence makes its own events
+    villages = [p for p in _places_for(later.text, later.start) if p.kind == "village"]
+    if not villages:
+        return None
+    district = next((p.context or p.name for p in here if p.kind == "district"), None)
+    return [p if p.context is not None else replace(p, context=district) for p in villages]
 
 
 def _borrow_place(sentences: list[_Sentence], i: int) -> tuple[int, list[PlaceMention]] | None:

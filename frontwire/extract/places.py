@@ -63,7 +63,8 @@ def enumerated_settlements(text: str, offset: int = 0) -> list[PlaceMention]:
         for name in _names_in(text, m.start("names"), m.end("names"), offset):
             out.append(PlaceMention(name, ctx, "village"))
     # "the villages of A, B and C in X district"
-    lead = re.compile(rf"\b{_SETTLEMENT}\s+(?:of\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)"
+    # "named the villages as A, B and C", "the villages are A, B and C", "the villages: A, B and C"
+    lead = re.compile(rf"\b{_SETTLEMENT}\s*(?:\s(?:of|as|are|were)\s+|:\s*|\s)(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)"
                       rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?P<ctx>{_NAME})\s+{_ADMIN})?")
     if not out:
         for m in lead.finditer(text):

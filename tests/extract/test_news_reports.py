@@ -52,3 +52,32 @@ def test_a_protest_note_never_has_an_unidentified_actor():
         text = compose_notes(claim)
         assert "unidentified actor" not in text
         assert "protesters held a protest in Tbilisi" in text
+
+
+_FRONT = ("KYIV, June 9, 2023 - Ukraine's army has retaken two more villages in the Bakhmut district, the General "
+          "Staff said on Friday.\n\n"
+          "The General Staff named the villages as Klishchiivka and Andriivka, and said Russian units had withdrawn "
+          "to the east.\n\n"
+          "Russian artillery fired on the town of Kostiantynivka overnight, damaging a school, regional officials said."
+          "\n\nRussia's Defence Ministry denied that its forces had shelled Kostiantynivka and said Ukrainian drones "
+          "struck a depot near Horlivka on Thursday.")
+
+
+def test_a_counted_capture_takes_its_villages_from_the_next_sentence(parse):
+    frames = extract_frames(note(_FRONT, published=date(2023, 6, 9)), parse(_FRONT), use_packaged=False)
+    taken = [f for f in frames if f.sub_event_type == "Government regains territory"]
+    assert [f.place_names[0].text for f in taken] == ["Klishchiivka", "Andriivka"]
+    assert all(f.place_context and f.place_context[0].text == "Bakhmut" for f in taken)
+    assert all(f.actor1 and f.actor1.startswith("Military Forces of Ukraine") for f in taken)
+
+
+def test_a_denial_and_a_second_report_in_one_sentence_are_two_claims(parse):
+    frames = extract_frames(note(_FRONT, published=date(2023, 6, 9)), parse(_FRONT), use_packaged=False)
+    shelling = [f for f in frames if f.sub_event_type == "Shelling/artillery/missile attack"
+                and f.place_names and f.place_names[0].text == "Kostiantynivka"]
+    denied = [f for f in shelling if f.modality == "denied"]
+    assert len(denied) == 1 and denied[0].claimed_by == "Ministry of Defence of Russia"
+    assert any(f.modality == "asserted" for f in shelling)
+    drones = [f for f in frames if f.sub_event_type == "Air/drone strike"]
+    assert drones and drones[0].place_names[0].text == "Horlivka" and drones[0].modality == "asserted"
+    assert drones[0].claimed_by == "Ministry of Defence of Russia"
