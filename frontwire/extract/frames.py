@@ -56,6 +56,8 @@ _DATE_WORDS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
                          r"last night|January|February|March|April|May|June|July|August|September|October|November|"
                          r"December)\b")
 _NOTE_MAX_SENTENCES = 4
+# weapons and violence that armed groups use without saying so (air strikes and shelling need an army)
+_UNCLAIMED_ATTACKS = {"Remote explosive/landmine/IED", "Grenade", "Attack", "Abduction/forced disappearance"}
 
 
 @dataclass(slots=True)
@@ -360,6 +362,9 @@ def _article_frames(document: Document, sentences: list[_Sentence], classifier: 
                                      s.start, s.start, "")
         typing = choose_sub_event(s.text, classifier=classifier,
                                   actor1_state=(agent.kind in STATE_KINDS) if agent else None) or rules
+        if agent is None and typing.sub_event_type in _UNCLAIMED_ATTACKS:
+            # a roadside bomb or gunmen nobody names: ACLED's unidentified armed group of the country
+            agent = generic_agent(typing.sub_event_type, home, s.start)
         modality = modality_of(s.text, rules.trigger.start if rules.trigger else None)
         side_lost = loss_side(s.text, voice, target)
         losses = tuple(find_losses(s.text, side_lost))

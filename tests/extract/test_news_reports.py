@@ -81,3 +81,19 @@ def test_a_denial_and_a_second_report_in_one_sentence_are_two_claims(parse):
     drones = [f for f in frames if f.sub_event_type == "Air/drone strike"]
     assert drones and drones[0].place_names[0].text == "Horlivka" and drones[0].modality == "asserted"
     assert drones[0].claimed_by == "Ministry of Defence of Russia"
+
+
+_TWO_EVENTS = ("KANDAHAR, May 4, 2021 - Taliban fighters stormed an army outpost in Arghandab district of Kandahar "
+               "province on Monday night, killing two soldiers, a provincial official said on Tuesday.\n\n"
+               "The official said the attackers were pushed back after an hour of fighting.\n\n"
+               "Separately, a roadside bomb hit a minibus in Maiwand district of Kandahar on Tuesday morning, "
+               "wounding three civilians, police said.")
+
+
+def test_a_dateline_report_is_read_sentence_by_sentence(parse):
+    frames = extract_frames(note(_TWO_EVENTS, published=date(2021, 5, 4)), parse(_TWO_EVENTS), use_packaged=False)
+    assert [f.sub_event_type for f in frames] == ["Armed clash", "Remote explosive/landmine/IED"]
+    bomb = frames[1]
+    assert bomb.place_names[0].text == "Maiwand" and bomb.place_context[0].text == "Kandahar"
+    assert bomb.actor2 == "Civilians (Afghanistan)"
+    assert bomb.actor1 == "Unidentified Armed Group (Afghanistan)"
