@@ -132,6 +132,11 @@ def compose_notes(claim: Claim) -> str:
         side = _adjective(losses[0].side)
         extras.append(f"{claim.claimed_by or 'the source'} claimed {listed}{' of ' + side + ' forces' if side else ''} "
                       f"{losses[0].status}")
+    # a denied, planned or hypothetical event is reported as such, never as a fact
+    hedge = {"denied": "{who} denied this", "planned": "{who} reported it as planned",
+             "hypothetical": "{who} reported it as a possibility"}.get(claim.modality)
+    if hedge:
+        extras.append(hedge.format(who=claim.claimed_by or "the source"))
     if extras:
         sentence += "; " + "; ".join(extras)
     sentence = sentence.rstrip(" ,;") + "."

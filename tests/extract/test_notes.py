@@ -43,3 +43,9 @@ def test_loaded_words_never_survive(word, place):
 
 def test_neutralise_keeps_case():
     assert neutralise("Liberated villages from occupiers") == "Captured villages from forces"
+
+
+def test_denied_claim_note_says_it_was_denied():
+    text = compose_notes(_claim(modality="denied", claimed_by="Ministry of Defence of Armenia"))
+    assert text.endswith("; Ministry of Defence of Armenia denied this.")
+    assert "denied" not in compose_notes(_claim())
