@@ -69,7 +69,8 @@ def clean_text(raw: str, *, title: str | None = None, marked_headings: bool = Fa
             continue
         body, credit = strip_trailing_credit(unmarked)
         next_reason = classify_line(lines[i + 1]) if i + 1 < len(lines) else None
-        is_caption = (counts[_key(line)] > 1 or credit is not None or next_reason == "photo credit"
+        credited = next_reason == "photo credit" and _could_be_caption(body)
+        is_caption = (counts[_key(line)] > 1 or credit is not None or credited
                       or (_CAPTION_DATE.search(body) is not None and len(body.split()) > 4))
         if is_caption and not (marked_headings and _MARKDOWN_HEADING.match(line)):
             if _key(body) not in {_key(c) for c in captions}:
@@ -124,6 +125,15 @@ def _settle_headings(lines: list[str], kinds: list[str], removed: list[Removed])
             kind = "drop"
         settled.append(kind)
     return settled
+
+
+_REPORTED = re.compile(r"\b(said|says|told|reported|added|stated|announced|according to [^.]+)\W*$", re.I)
+
+
+def _could_be_caption(paragraph: str) -> bool:
+    """A paragraph before a photo credit is its caption only if it reads like one: short, and not a reported
+    paragraph of the story ("... wounding four civilians, local officials said." before a closing "Photo: File")."""
+    return len(paragraph.split()) <= 45 and not _REPORTED.search(paragraph)
 
 
 def _unmark(line: str) -> str:

@@ -135,3 +135,13 @@ def test_html_without_article_is_no_article():
     document = clean_raw(RawDocument(id=None, html=page, origin="empty.html"))
     assert document.status == "no_article"
     assert "empty.html" in document.error
+
+
+def test_story_paragraph_before_a_closing_credit_stays_in_the_text():
+    raw = ("Title of the story\n\nTroops clashed with rebels near the town on Monday, the army said.\n\n"
+           "Separately, a mine hit a truck on the road to the border on Tuesday, wounding two drivers, police said.\n"
+           "Photo: File")
+    cleaned = clean_text(raw)
+    assert "a mine hit a truck" in cleaned.text
+    assert cleaned.captions == ()
+    assert [r.reason for r in cleaned.removed] == ["photo credit"]
