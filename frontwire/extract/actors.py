@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -112,7 +113,7 @@ def _group_patterns(lex: Lexicon) -> list[tuple[re.Pattern[str], object]]:
 
 
 @lru_cache(maxsize=4)
-def _cached_group_patterns(key: str) -> list[tuple[re.Pattern[str], object]]:
+def _cached_group_patterns(key: str) -> list[tuple[re.Pattern[str], Any]]:
     return _group_patterns(load_lexicon())
 
 
@@ -174,11 +175,12 @@ def find_actors(text: str, *, home: str | None = None, speaker_country: str | No
          r"armed forces|commandos?|security personnel|military personnel|check ?posts?|checkpoints?|military base|outposts?)",
          "military"),
     ]
-    for pattern, kind in generic:
+    for generic_pattern, kind in generic:
         flags = re.IGNORECASE if kind != "police" else 0
         # police are lower case in running text; "Police" only where a sentence starts with them
-        regex = rf"\b{pattern}\b" if kind != "police" else rf"(?:\b{pattern}|(?:^|(?<=[.!?]\s)|(?<=\n))Police(?:m[ae]n)?)\b"
-        for m in re.finditer(regex, text, flags):
+        generic_regex = (rf"\b{generic_pattern}\b" if kind != "police"
+                         else rf"(?:\b{generic_pattern}|(?:^|(?<=[.!?]\s)|(?<=\n))Police(?:m[ae]n)?)\b")
+        for m in re.finditer(generic_regex, text, flags):
             if kind == "police" and m.group(0) in ("NDS", "intelligence"):
                 country = home
             else:

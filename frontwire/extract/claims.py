@@ -143,14 +143,14 @@ def find_speaker(text: str, offset: int = 0) -> Attribution | None:
     if m and m.group("name")[0].isupper():
         name = m.group("name")
         return Attribution(name, None, (name,), m.start("name") + offset, m.end("name") + offset)
-    for outlet in load_lexicon().outlets:
-        for alias in (outlet.name, *outlet.aliases):
+    for known in load_lexicon().outlets:
+        for alias in (known.name, *known.aliases):
             if len(alias) < 3:
                 continue
             hit = re.search(rf"\b(?:told|reported by|cited by|quoted by|via|to)\s+{re.escape(alias)}\b|"
                             rf"\b{re.escape(alias)}\s+(?:reported|said|quoted)", text)
             if hit:
-                return Attribution(outlet.name, None, (outlet.name,), hit.start() + offset, hit.end() + offset)
+                return Attribution(known.name, None, (known.name,), hit.start() + offset, hit.end() + offset)
     return None
 
 

@@ -255,9 +255,10 @@ def _places_for(sentence: str, offset: int) -> list[PlaceMention]:
     people = _person_names()
     located = []
     for p in located_places(sentence, offset, exclude=exclude):
-        words = p.name.text.split() if p.name else []
-        if words and (words[0] in exclude or words[0].rstrip("s") in exclude or p.name.text in exclude
-                      or any(name in p.name.text for name in people)):
+        place_text = p.name.text if p.name else ""
+        words = place_text.split()
+        if words and (words[0] in exclude or words[0].rstrip("s") in exclude or place_text in exclude
+                      or any(name in place_text for name in people)):
             continue  # "presidents of Azerbaijan Ilham Aliyev", "Thousands of Azerbaijanis"
         located.append(p)
     if not located:

@@ -68,9 +68,9 @@ def enumerated_settlements(text: str, offset: int = 0) -> list[PlaceMention]:
                       rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?P<ctx>{_NAME})\s+{_ADMIN})?")
     if not out:
         for m in lead.finditer(text):
-            ctx = _span(text, m.start("ctx"), m.end("ctx"), offset) if m.group("ctx") else None
+            listed_ctx = _span(text, m.start("ctx"), m.end("ctx"), offset) if m.group("ctx") else None
             for name in _names_in(text, m.start("names"), m.end("names"), offset):
-                out.append(PlaceMention(name, ctx, "village"))
+                out.append(PlaceMention(name, listed_ctx, "village"))
     return out
 
 

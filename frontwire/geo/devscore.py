@@ -108,7 +108,7 @@ def score(rows: list[Row], gaz: Gazetteer) -> dict[str, object]:
         frame, document = frame_for(row, gaz)
         place = resolve_event_place(frame, document, gaz)
         dist = None
-        if place is not None and place.latitude is not None:
+        if place is not None and place.latitude is not None and place.longitude is not None:
             dist = distance_km(place.latitude, place.longitude, row.lat, row.lon)
         ok_near = dist is not None and dist <= 10
         ok_admin = same_admin1(gaz, place, row)

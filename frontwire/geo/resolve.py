@@ -34,7 +34,7 @@ from frontwire.records import Document, EventFrame, Place, Span
 
 @dataclass(slots=True)
 class Choice:
-    index: int | None
+    index: int
     score: float
     how: str  # exact, phonetic, fuzzy, partial
 
@@ -51,7 +51,7 @@ def choose(gaz: Gazetteer, name: str, candidates: list[int], unit: str | None, c
     if best is not None and (not strong or in_context(gaz, best.index, ctx, True) > 0 or gaz.kinds[best.index] == 0):
         return best
     # Nothing inside the named unit: a misspelling of one of its villages is likelier than a homonym.
-    pools = [(cc, a1) for (cc, a1), _w in strong]
+    pools: list[tuple[str, str | None]] = [(cc, a1) for (cc, a1), _w in strong]
     if not pools and not candidates:
         pools = [(cc, None) for cc in ctx.countries[:2]]
     for cc, a1 in pools:
@@ -253,7 +253,7 @@ _QUALIFIER_GAP = re.compile(r"^'?\s*(?:\([^)]*\)\s*)?(?:[a-z]+\s*){0,2},\s*(?:in
 def _locative(text: str, start: int) -> bool:
     """The name is where something happened ("in X", "near X"), not where people came from ("of X", "from X")."""
     m = _LOCATIVE.search(text[max(0, start - 16):start])
-    return bool(m) and m.group(0).split()[0].lower() not in ("of", "from", "to", "on")
+    return m is not None and m.group(0).split()[0].lower() not in ("of", "from", "to", "on")
 
 
 def _anchor_names(gaz: Gazetteer, anchor: Span, anchor_text: str, toponyms: list[Toponym]) -> list[Toponym]:
