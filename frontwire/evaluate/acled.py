@@ -20,8 +20,9 @@ from typing import Any
 
 from frontwire.config import Settings
 from frontwire.errors import GoldError
-from frontwire.evaluate.matching import km_between, same_name
+from frontwire.evaluate.matching import same_name
 from frontwire.extract import train_classifier
+from frontwire.geo.context import distance_km
 from frontwire.pipeline import Pipeline
 from frontwire.records import RawDocument
 
@@ -175,7 +176,7 @@ def score_rows(rows: Sequence[GoldRow], predictions: dict[str, dict[str, Any] | 
             hits["event_date"].append(p.get("event_date") == row.event_date.isoformat())
         if row.latitude is not None and row.longitude is not None:
             near = (p.get("latitude") is not None and p.get("longitude") is not None
-                    and km_between(row.latitude, row.longitude, p["latitude"], p["longitude"]) <= NEAR_KM)
+                    and distance_km(row.latitude, row.longitude, p["latitude"], p["longitude"]) <= NEAR_KM)
             hits["location_10km"].append(near)
         if row.admin1:
             hits["admin1"].append(same_name(p.get("admin1"), row.admin1))

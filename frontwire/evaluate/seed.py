@@ -16,7 +16,8 @@ from typing import Any
 
 from frontwire.config import Settings
 from frontwire.errors import GoldError
-from frontwire.evaluate.matching import accepted, km_between, same_name
+from frontwire.evaluate.matching import accepted, same_name
+from frontwire.geo.context import distance_km
 from frontwire.ingest import iter_raw_documents
 from frontwire.pipeline import Pipeline
 from frontwire.records import Claim, Document
@@ -102,7 +103,7 @@ def _place_matches(g: dict[str, Any], e: dict[str, Any]) -> bool:
     lat, lon = loc.get("lat"), loc.get("lon")
     radius = loc.get("radius_km", DEFAULT_RADIUS_KM)
     if lat is not None and e.get("latitude") is not None and e.get("longitude") is not None:
-        if km_between(lat, lon, e["latitude"], e["longitude"]) <= radius:
+        if distance_km(lat, lon, e["latitude"], e["longitude"]) <= radius:
             return True
     district_level = not loc.get("coords_required", True) or lat is None or radius > DEFAULT_RADIUS_KM
     return district_level and same_name(e.get("admin1"), loc.get("admin1"))
@@ -150,7 +151,7 @@ def _field_ok(g: dict[str, Any], e: dict[str, Any], name: str) -> bool | None:
             return None
         if e.get("latitude") is None:
             return False
-        return km_between(loc["lat"], loc["lon"], e["latitude"], e["longitude"]) <= DEFAULT_RADIUS_KM
+        return distance_km(loc["lat"], loc["lon"], e["latitude"], e["longitude"]) <= DEFAULT_RADIUS_KM
     if name == "admin1":
         return same_name(e.get("admin1"), g.get("location", {}).get("admin1"))
     if name not in g:

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from frontwire.geo.context import distance_km
 from frontwire.ledger.names import ALIGNED, country_in, fold, place_skeleton, same_place_name
 from frontwire.records import Claim, Document
 
@@ -188,9 +189,7 @@ def probe_keys(f: ClaimFeatures) -> list[tuple]:
 def _distance_km(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def type_score(a: str, b: str) -> float | None:
