@@ -59,6 +59,8 @@ class RawDocument:
     published_at: str | None = None
     language: str | None = None
     origin: str = "<unknown>"  # where it came from: a path, "path:line", or "<stdin>:line"
+    # the countries the feed covers ("a per-country feed", ``--country``), as frontwire spells them
+    countries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,7 @@ class Document:
     error: str | None = None
     content_hash: str = ""
     origin: str = "<unknown>"
+    countries: tuple[str, ...] = ()  # the feed's countries: where its events are, unless the text says otherwise
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +100,7 @@ class Document:
             "status": self.status,
             "error": self.error,
             "content_hash": self.content_hash,
+            "countries": list(self.countries),
         }
 
     @classmethod
@@ -117,6 +121,7 @@ class Document:
             status=data.get("status", "ok"),
             error=data.get("error"),
             content_hash=data.get("content_hash", ""),
+            countries=tuple(data.get("countries", ())),
         )
 
 

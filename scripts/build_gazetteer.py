@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from frontwire.geo.importer import wof_names  # noqa: E402
-from frontwire.geo.normalize import phonetic_key  # noqa: E402
+from frontwire.geo.normalize import phonetic_key, phonetic_keys  # noqa: E402
 from frontwire.geo.store import GazetteerEntry, clean_names, write_entries  # noqa: E402
 
 NOTICE = """frontwire bundled gazetteer (places.tsv.gz)
@@ -239,7 +239,7 @@ def _place_admins(admin1: dict[str, GazetteerEntry], admin2: dict[str, Gazetteer
         by_admin1[(place.cc, place.admin1)].append(place)
         # every spelling, so that a seat listed as "Hukumat-e Nad 'Ali" (district centre) with the
         # alternate name "Nad 'Ali" is found for the district Nad 'Ali
-        for key in {phonetic_key(n) for n in place.names[:12]}:
+        for key in {k for n in place.names[:12] for k in phonetic_keys(n)}:
             by_key[(place.cc, place.admin1, key)].append(place)
     for entry in admin1.values():
         if entry.lat is not None:
@@ -312,7 +312,7 @@ def _fuzzy_seat(entry: GazetteerEntry, members: list[GazetteerEntry]) -> Gazette
 
 def _seat(entry: GazetteerEntry, by_key: dict[tuple[str, str, str], list[GazetteerEntry]]) -> GazetteerEntry | None:
     """The largest place of the unit's admin1 whose name is the unit's name (a district's seat)."""
-    same = [p for n in entry.names for p in by_key.get((entry.cc, entry.admin1, phonetic_key(n)), ())]
+    same = [p for n in entry.names for k in phonetic_keys(n) for p in by_key.get((entry.cc, entry.admin1, k), ())]
     return max(same, key=lambda p: p.population, default=None)
 
 

@@ -36,7 +36,8 @@ def clean_raw(raw: RawDocument) -> Document:
     """Clean one raw article into a ``Document`` (see the module docstring for how failures are reported)."""
     chash = content_hash(raw)
     doc_id = raw.id or f"doc-{chash[:16]}"
-    base = Document(id=doc_id, text="", content_hash=chash, origin=raw.origin, source=raw.source, url=raw.url)
+    base = Document(id=doc_id, text="", content_hash=chash, origin=raw.origin, source=raw.source, url=raw.url,
+                    countries=raw.countries)
     page_date = None
     try:
         if raw.html is not None:

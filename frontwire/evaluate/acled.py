@@ -145,7 +145,8 @@ def evaluate_acled(paths: Sequence[Path], settings: Settings, *, folds: int = 5,
         classifier = train_classifier([r.notes for r in train], [r.sub_event_type for r in train])
         pipeline = Pipeline(settings, classifier=classifier)
         raws = [RawDocument(id=f"acled-{r.row_id}", text=r.notes, origin=f"{r.file}:{r.row_id}",
-                            published_at=publication_date(r), source=r.source) for r in test]
+                            published_at=publication_date(r), source=r.source,
+                            countries=(r.country,) if r.country else ()) for r in test]
         for row, result in zip(test, pipeline.run(raws), strict=True):
             predictions[row.row_id] = result.claims[0].to_dict() if result.claims else None
     return score_rows(scored, predictions)

@@ -69,16 +69,18 @@ def _localise(actor: ActorMention | None, country: str | None) -> ActorMention |
     return replace(actor, name=f"{_GENERIC_LABELS[actor.kind]} ({country})", country=country)
 
 
-def _place_country(place: PlaceMention | None) -> str | None:
-    """The country the event's place lies in, where the gazetteer knows it (decides inter 1 vs 8)."""
+def _place_country(place: PlaceMention | None, countries: list[str]) -> str | None:
+    """The country the event's place lies in, where the gazetteer knows it (decides inter 1 vs 8); of a name
+    found in several countries, the one the document is about ("Shatin": Armenia's village, not Hong Kong's)."""
     if place is None:
         return None
     words = " , ".join(dict.fromkeys(s.text for s in (place.name, place.context) if s is not None))
     found = place_countries("in " + words)
     if not found:
         return None
-    named = find_countries(found[0])
-    return named[0][0] if named else found[0]
+    best = next((c for c in found if c in countries), found[0])
+    named = find_countries(best)
+    return named[0][0] if named else best
 
 
 def _relays(document: Document, sentence: str) -> list[str]:
@@ -102,7 +104,7 @@ def make_frame(document: Document, anchor: Span, typing: Typing, agent: ActorMen
     sub = typing.sub_event_type
     text = document.text
     place = places[0] if places else None
-    event_country = _place_country(place) or home
+    event_country = _place_country(place, countries) or home
     # civilians, protesters, gunmen named without a nationality belong to the country the event is in
     agent, target = _localise(agent, event_country), _localise(target, event_country)
     inter1 = agent.inter if agent else 0

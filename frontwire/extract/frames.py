@@ -105,6 +105,11 @@ def _home_country(text: str) -> list[str]:
     return sorted(counts, key=lambda c: -counts[c])
 
 
+def _feed_first(feed: tuple[str, ...], named: list[str]) -> list[str]:
+    """The feed's countries first (a per-country feed's events happen there), then those the text names."""
+    return list(dict.fromkeys((*feed, *named)))
+
+
 def _partisan_outlet(source: str | None) -> bool:
     """True when the document's only source is a party's own outlet (ACLED codes its claims 0 fatalities)."""
     if not source or ";" in source:
@@ -132,7 +137,7 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
     sentences = _sentences(document, doc)
     if not sentences:
         return []
-    countries = _home_country(text)
+    countries = _feed_first(document.countries, _home_country(text))
     if not countries:
         # no country named: the places named decide (through the geo stage's gazetteer, where installed)
         for name in place_countries(text):

@@ -10,6 +10,9 @@ keys meet:
   letter rules where the spelling looks Azerbaijani, and a phonetic collapse of the digraphs and vowels that
   romanisations disagree on (kh/x, gh/g/q/k, sh/s, ch/ç, j/dj/dzh/zh, y/i, e/a/ə, o/u, w/v, doubled
   letters). ``Chaprand``, ``Çaprand``, ``Caprand`` all give ``caprand``.
+- a second key for names of several words, without the Persian/Dari ezafe and the final ``h`` of a word
+  (``Nahr-e Saraj``, ``Nahri Saraj``, ``Nahr i Saraj``; ``Qal'ah-ye Now``, ``Qala i Naw``): romanisations
+  write the linking vowel as ``-e``, ``-i``, ``-ye``, a separate ``i`` or a letter glued to the first word.
 
 The collapse is lossy on purpose: disambiguation (district, country, other places) decides between the
 homonyms it creates. Fuzzy matching on these keys is the last resort (see ``frontwire.geo.matching``).
@@ -82,8 +85,9 @@ def fold(text: str) -> str:
 
 
 def is_latin(text: str) -> bool:
-    """True when every letter of ``text`` is in a Latin script (the names worth keeping for English text)."""
-    return not _NON_LATIN.search(text)
+    """True when every letter of ``text`` is in a Latin script (the names worth keeping for English text);
+    punctuation of any script (the ‘ of "Pul-e ‘Alam") does not count."""
+    return not any(ch.isalpha() for ch in _NON_LATIN.findall(text))
 
 
 def transliterate_script(text: str) -> str | None:
@@ -138,6 +142,22 @@ def phonetic_key(text: str) -> str:
     return _phonetic(strict_key(text))
 
 
+# The ezafe as its own word ("Pul-e Alam", "Dara i Pech", "Chashmah-ye Duzakh") or glued to a word that
+# another follows ("Nahri Saraj", "Puli Khumri"); a word's final h after a vowel ("Darah", "Qal'ah").
+_EZAFE_WORD = re.compile(r"(?<=[a-z])[\s-]+(?:e|i|y[ei]|ee)(?=[\s-]+[a-z])")
+_EZAFE_GLUED = re.compile(r"(?<=[a-z]{3})[ie](?=[\s-]+[a-z]{3})")
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+
+
+def ezafe_key(text: str) -> str | None:
+    """The phonetic key of a name of several words without its ezafe and final h; None for one word."""
+    lower = fold(text).lower().replace("'", "")
+    if not re.search(r"[a-z][\s-]+[a-z]", lower):
+        return None
+    loose = _FINAL_H.sub("", _EZAFE_GLUED.sub("", _EZAFE_WORD.sub(" ", lower)))
+    return _phonetic(_NON_ALNUM.sub("", loose)) or None
+
+
 def phonetic_keys(text: str, azerbaijani: bool | None = None) -> set[str]:
     """Every phonetic key ``text`` may stand for.
 
@@ -154,6 +174,9 @@ def phonetic_keys(text: str, azerbaijani: bool | None = None) -> set[str]:
     base = phonetic_key(text)
     if base:
         keys.add(base)
+    loose = ezafe_key(text)
+    if loose:
+        keys.add(loose)
     if azerbaijani or (azerbaijani is None and looks_azerbaijani(text)):
         az = phonetic_key(azerbaijani_to_english(text))
         if az:
