@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from frontwire.geo.gazetteer import Gazetteer
-from frontwire.geo.normalize import phonetic_key, phonetic_keys
+from frontwire.geo.normalize import phonetic_key, phonetic_keys, strict_key
 from frontwire.geo.toponyms import UNIT_WORDS, Toponym
 from frontwire.records import EventFrame, Span
 
@@ -104,10 +104,15 @@ def in_context(gaz: Gazetteer, i: int, ctx: Context, strong_only: bool = False) 
     return score
 
 
+PRIMARY_BONUS = 0.8
+
+
 def score_candidate(gaz: Gazetteer, i: int, name: str, unit: str | None, ctx: Context) -> float:
     """The evidence for reading ``name`` as entry ``i``; higher is better."""
     kind = gaz.kinds[i]
     score = 3.0 if gaz.exact(i, name) else 2.0
+    if kind == 3 and strict_key(gaz.primary[i]) == strict_key(name):
+        score += PRIMARY_BONUS  # the village called so today, over one that once was ("Aragats", "Alagyaz")
     score += _country_score(gaz, i, ctx) + in_context(gaz, i, ctx)
     if kind == 0:
         score -= 1.0
@@ -185,12 +190,17 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
     for t in toponyms:
         if t.span == target or t in siblings or t.unit == "road" or phonetic_keys(t.span.text) & target_keys:
             continue  # the name again ("residents of Jermuk ... in Jermuk") is no context for itself
-        follows = target.end <= t.span.start < clause_end
+        # "a march from Gyumri to Yerevan": where people went is not the unit the place lies in
+        follows = target.end <= t.span.start < clause_end and not _DESTINATION.search(
+            document_text[max(target.end, t.span.start - 12):t.span.start])
         weight = (4.0 if rank == 0 else 3.0) if follows else 1.0
         if _add_context_name(gaz, ctx, t.span.text, t.unit, weight, t.span, candidates=t.candidates,
                              admin_only=not follows) and follows:
             rank += 1
     return _with_document(gaz, ctx, document_text)
+
+
+_DESTINATION = re.compile(r"\b(?:to|towards?|into)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _with_document(gaz: Gazetteer, ctx: Context, text: str) -> Context:

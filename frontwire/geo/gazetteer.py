@@ -63,7 +63,7 @@ class Gazetteer:
         self._country: dict[str, int] = {}
         self._by_unit: dict[tuple[str, str], list[int]] | None = None
         self._cells: dict[str, set[tuple[int, int]]] = {}
-        self._fuzzy_keys: dict[tuple[str, str], tuple[list[str], list[int]]] = {}
+        self._fuzzy_keys: dict[tuple[str, str, bool], tuple[list[str], list[int]]] = {}
 
     # -- building ---------------------------------------------------------------------------------------
 
@@ -209,21 +209,24 @@ class Gazetteer:
         return self._by_unit.get((cc, admin1 or "*"), [])
 
     def fuzzy(self, name: str, cc: str, admin1: str | None = None, cutoff: float = 84.0,
-              limit: int = 5) -> list[tuple[int, float]]:
+              limit: int = 5, districts: bool = False) -> list[tuple[int, float]]:
         """Closest spellings of ``name`` among one country's (or admin1's) places: (entry, score 0..100).
 
         The last resort for a name no key matches: rapidfuzz's ratio on phonetic keys, so that it measures
-        the edits romanisations do not explain (``Chaprand`` against ``Chapand``).
+        the edits romanisations do not explain (``Chaprand`` against ``Chapand``). ``districts``: among the
+        admin2 units only (a name the text calls a district).
         """
         try:
             from rapidfuzz import fuzz, process
         except ImportError:  # optional: without rapidfuzz there is no fuzzy tier
             return []
-        unit = (cc, admin1 or "*")
+        unit = (cc, admin1 or "*", districts)
         if unit not in self._fuzzy_keys:
             keys: list[str] = []
             owners: list[int] = []
             for i in self.members(cc, admin1):
+                if districts and self.kinds[i] != 2:
+                    continue
                 for key in {k for n in self.alt[i].split("|") for k in phonetic_keys(n)}:
                     keys.append(key)
                     owners.append(i)

@@ -28,8 +28,11 @@ from frontwire.geo.context import (
     strip_unit_words,
 )
 from frontwire.geo.gazetteer import Gazetteer, get_gazetteer
-from frontwire.geo.toponyms import INNER_CAPITAL, Toponym, find_toponyms, is_common_word
+from frontwire.geo.toponyms import INNER_CAPITAL, UNIT_WORDS, Toponym, find_toponyms, is_common_word
 from frontwire.records import Document, EventFrame, Place, Span
+
+
+DISTRICT_CUTOFF = 75.0  # fuzzy score a name called a district needs among its province's districts
 
 
 @dataclass(slots=True)
@@ -55,7 +58,12 @@ def choose(gaz: Gazetteer, name: str, candidates: list[int], unit: str | None, c
     if not pools and not candidates:
         pools = [(cc, None) for cc in ctx.countries[:2]]
     for cc, a1 in pools:
-        for i, fscore in gaz.fuzzy(name, cc, a1, cutoff=84.0 if a1 else 90.0):
+        # A name the text calls a district is one of the province's dozen or so districts: a looser spelling
+        # ("Khaniqa" for "Khanaqah", "Gramsir" for "Garmsir") is safe among so few.
+        found = gaz.fuzzy(name, cc, a1, cutoff=DISTRICT_CUTOFF, districts=True) if a1 and unit == "district" else []
+        for i, fscore in found or gaz.fuzzy(name, cc, a1, cutoff=84.0 if a1 else 90.0):
+            if not found and _far_from_named_district(gaz, i, ctx):
+                continue  # a close spelling at the far end of the province is another village
             s = score_candidate(gaz, i, name, unit, ctx) - 1.0 + (fscore - 84.0) / 16.0
             if best is None or s > best.score or (strong and in_context(gaz, best.index, ctx, True) <= 0):
                 best = Choice(i, s, "fuzzy")
@@ -63,6 +71,17 @@ def choose(gaz: Gazetteer, name: str, candidates: list[int], unit: str | None, c
         if best is not None and best.how == "fuzzy":
             break
     return best
+
+
+FUZZY_REACH_KM = 40.0  # how far from the district the text names a village found by its spelling may lie
+
+
+def _far_from_named_district(gaz: Gazetteer, i: int, ctx: Context) -> bool:
+    """True when the text names a district (with coordinates) and village ``i`` lies well outside it."""
+    districts = [j for j, w in ctx.admin2.items() if w >= STRONG and gaz.lats[j] == gaz.lats[j]]
+    if not districts or gaz.kinds[i] != 3:
+        return False
+    return all(distance_km(gaz.lats[i], gaz.lons[i], gaz.lats[j], gaz.lons[j]) > FUZZY_REACH_KM for j in districts)
 
 
 def make_place(gaz: Gazetteer, i: int, evidence: Span | None, location: str | None, precision: int,
@@ -192,6 +211,11 @@ def resolve_event_place(frame: EventFrame, document: Document, gazetteer: Gazett
     region at geo_precision 3.
     """
     gaz = gazetteer or get_gazetteer()
+    place, text, toponyms = _resolve(gaz, frame, document)
+    return _bracketed_seat(gaz, place, text, toponyms) if place is not None else None
+
+
+def _resolve(gaz: Gazetteer, frame: EventFrame, document: Document) -> tuple[Place | None, str, list[Toponym]]:
     anchor = frame.anchor
     text = document.text or ""
     if text[anchor.start:anchor.end] != anchor.text:
@@ -208,17 +232,45 @@ def resolve_event_place(frame: EventFrame, document: Document, gazetteer: Gazett
                            partial=bool(found and found.partial),
                            candidates=list(found.candidates) if found and found.partial else None)
         if place is not None:
-            return place
+            return place, text, toponyms
     if frame.place_names:
         ctx = build_context(gaz, frame, toponyms, None, document.text)
         j = _named_district(gaz, ctx)
         if j is not None:
             name = frame.place_names[0].text
-            return make_place(gaz, j, frame.place_names[0], name, 2, "named place not found: district named in text")
+            return (make_place(gaz, j, frame.place_names[0], name, 2, "named place not found: district named in text"),
+                    text, toponyms)
     place = _from_anchor(gaz, frame, document.text, toponyms)
     if place is not None:
+        return place, text, toponyms
+    return _from_document(gaz, frame, document), text, toponyms
+
+
+_BRACKETS = re.compile(r"\s*\(([^()]{3,40})\)")
+
+
+def _bracketed_seat(gaz: Gazetteer, place: Place, text: str, toponyms: list[Toponym]) -> Place:
+    """ "Andar (Shalgar) district", "Dara i Pech (Manogi) district", "the Turt Kul (Tor Kotal) area": a name in
+    brackets after a district or an unknown village is its other name or its seat. Where the gazetteer holds
+    it in the same province, the event is placed there, at the precision the text allows."""
+    ev = place.evidence
+    entry = gaz.by_id(place.place_id or "")
+    if ev is None or entry is None or place.geo_precision == 1 or entry.kind not in ("admin1", "admin2"):
         return place
-    return _from_document(gaz, frame, document)
+    m = _BRACKETS.match(text, ev.end)
+    if m is None:
+        return place
+    inner = [t for t in toponyms if m.start(1) <= t.span.start and t.span.end <= m.end(1)]
+    seats = [i for t in inner for i in t.candidates if gaz.kinds[i] == 3 and gaz.ccs[i] == entry.cc
+             and gaz.admin1s[i] == entry.admin1 and gaz.lats[i] == gaz.lats[i]]
+    if not seats:  # a spelling no key meets ("Manogi" for "Manogay"): the closest in the province, if close
+        seats = [i for i, _ in gaz.fuzzy(m.group(1), entry.cc, entry.admin1, cutoff=88.0, limit=1)
+                 if gaz.kinds[i] == 3 and gaz.lats[i] == gaz.lats[i]]
+    if not seats:
+        return place
+    i = max(seats, key=lambda j: (gaz.exact(j, m.group(1)), gaz.pops[j]))
+    return replace(place, latitude=round(gaz.lats[i], 5), longitude=round(gaz.lons[i], 5),
+                   reason=f"{place.reason}; placed at {gaz.primary[i]}, the name the text gives in brackets")
 
 
 def plausible_name(text: str) -> bool:
@@ -262,9 +314,16 @@ def _anchor_names(gaz: Gazetteer, anchor: Span, anchor_text: str, toponyms: list
     for m in _UNKNOWN_NAME.finditer(anchor_text):
         start = anchor.start + m.start(1)
         if not any(t.span.start <= start < t.span.end for t in toponyms):
-            names.append(Toponym(Span(m.group(1), start, start + len(m.group(1))), (), None,
+            after = re.match(r"'?(?:\s*\([^()]{1,40}\))?\s+(\w+)", anchor_text[m.end(1):])
+            names.append(Toponym(Span(m.group(1), start, start + len(m.group(1))), (),
+                                 UNIT_WORDS.get(after.group(1).lower()) if after else None,
                                  m.group(0).lower().startswith(("near", "around", "outside"))))
     names.sort(key=lambda t: t.span.start)
+    # "Khan Abad (Aqtash) district": the name in brackets is the other's alias or seat (see _bracketed_seat)
+    aliases = {id(b) for a, b in zip(names, names[1:], strict=False)
+               if re.fullmatch(r"\s*\(", anchor_text[a.span.end - anchor.start:b.span.start - anchor.start])
+               and anchor_text[b.span.end - anchor.start:].startswith(")")}
+    names = [t for t in names if id(t) not in aliases]
     qualifiers = {id(b) for a, b in zip(names, names[1:], strict=False)
                   if _QUALIFIER_GAP.match(anchor_text[a.span.end - anchor.start:b.span.start - anchor.start])}
     # "X district, Balkh", "near Aygedzor, Tavush": the second name qualifies the first. A named district or

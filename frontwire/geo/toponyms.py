@@ -188,14 +188,16 @@ def _unit_after(tokens: list[tuple[str, int, int]], j: int, text: str) -> str | 
         word = tokens[j][0].lower()
         if word in UNIT_WORDS and text[tokens[j - 1][2]:tokens[j][1]].strip() in ("", "-"):
             return UNIT_WORDS[word]
-    # "the Aghdam, Khojavend, and Gubadli direction": a list shares the unit word after its last member.
+    # "the Aghdam, Khojavend, and Gubadli direction": a list shares the unit word after its last member;
+    # "Jiji (Zazi Aryub) district": so does a name with its other name in brackets.
     tail = text[tokens[j - 1][2]:tokens[j - 1][2] + 80] if j else ""
-    m = _LIST_TAIL.match(tail)
+    m = _LIST_TAIL.match(tail) or _BRACKETED_TAIL.match(tail)
     if m and m.group(1).lower() in UNIT_WORDS:
         return UNIT_WORDS[m.group(1).lower()]
     return None
 
 
+_BRACKETED_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*(\w+)")
 _LIST_TAIL = re.compile(r"(?:\s*(?:,\s*(?:and|or)?|and|or)\s+[A-Z][\w\-’']*(?:\s[A-Z][\w\-’']*)?)+\s+(\w+)")
 
 
