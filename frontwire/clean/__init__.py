@@ -19,7 +19,7 @@ from frontwire.records import Document, RawDocument
 
 SUPPORTED_LANGUAGES = ("en",)
 
-__all__ = ["clean_raw", "content_hash", "SUPPORTED_LANGUAGES"]
+__all__ = ["clean_raw", "content_hash", "feed_countries", "SUPPORTED_LANGUAGES"]
 
 
 def content_hash(raw: RawDocument) -> str:
@@ -37,7 +37,7 @@ def clean_raw(raw: RawDocument) -> Document:
     chash = content_hash(raw)
     doc_id = raw.id or f"doc-{chash[:16]}"
     base = Document(id=doc_id, text="", content_hash=chash, origin=raw.origin, source=raw.source, url=raw.url,
-                    countries=raw.countries)
+                    countries=feed_countries(raw.countries, raw.origin))
     page_date = None
     try:
         if raw.html is not None:
@@ -87,6 +87,23 @@ def _publication_date(raw: RawDocument, page_date: str | None, text: str, captio
     if found is None:
         return None, None
     return found
+
+
+def feed_countries(values: tuple[str, ...], origin: str) -> tuple[str, ...]:
+    """The feed's countries as frontwire spells them ("am" -> "Armenia"); an unknown one is a ``MalformedInput``."""
+    if not values:
+        return ()
+    from frontwire.geo.gazetteer import canonical_country
+
+    out: list[str] = []
+    for value in values:
+        name = canonical_country(value)
+        if name is None:
+            raise MalformedInput(f"{origin}: {value!r} is not a country frontwire knows",
+                                 hint="give a country name or its two-letter ISO code, e.g. 'Armenia' or 'AM'")
+        if name not in out:
+            out.append(name)
+    return tuple(out)
 
 
 def parse_iso_date(value: str, origin: str) -> date:

@@ -22,6 +22,10 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--published", metavar="DATE",
                         help="publication date (YYYY-MM-DD) for plain files that lack one")
     parser.add_argument("--source", metavar="NAME", help="the outlet, for plain files that lack one")
+    parser.add_argument("--country", metavar="NAME", action="append", default=[],
+                        help="a country the feed covers (name or ISO code; repeat for several): places and "
+                             "actors are read there unless the text says otherwise; a JSONL line's "
+                             "'country' wins")
     parser.add_argument("--max-bytes", type=int, metavar="N",
                         help="refuse input files larger than N bytes (default 20,000,000; $FRONTWIRE_MAX_INPUT_BYTES)")
 
@@ -33,6 +37,17 @@ def input_paths(args: argparse.Namespace) -> list[str]:
     if args.examples:
         paths.append(str(DATA_DIR / "examples"))
     return paths
+
+
+def input_countries(args: argparse.Namespace) -> tuple[str, ...]:
+    """``--country`` values as frontwire spells them; an unknown one is a ``UsageError``."""
+    from frontwire.clean import feed_countries
+    from frontwire.errors import MalformedInput, UsageError
+
+    try:
+        return feed_countries(tuple(args.country), "--country")
+    except MalformedInput as exc:
+        raise UsageError(exc.message, hint=exc.hint) from exc
 
 
 def setup_logging(verbosity: int) -> None:

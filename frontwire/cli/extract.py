@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from frontwire.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, add_input_options, input_paths, say
+from frontwire.cli.common import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_input_options,
+    input_countries,
+    input_paths,
+    say,
+)
 from frontwire.config import Settings
 from frontwire.export import FORMATS, write_records
 from frontwire.ingest import iter_raw_documents
@@ -31,8 +39,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     failed = 0
     records: list[dict] = []
     out = sys.stdout
+    countries = input_countries(args)
     for result in Pipeline(settings).run(iter_raw_documents(paths, settings, published=args.published,
-                                                            source=args.source)):
+                                                            source=args.source, countries=countries)):
         if result.failure:
             failed += 1
             say(result.failure.reason)

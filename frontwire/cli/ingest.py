@@ -6,7 +6,16 @@ import argparse
 import sys
 from dataclasses import dataclass
 
-from frontwire.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, add_db_option, add_input_options, input_paths, say
+from frontwire.cli.common import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_db_option,
+    add_input_options,
+    input_countries,
+    input_paths,
+    say,
+)
 from frontwire.config import Settings
 from frontwire.ingest import iter_raw_documents
 from frontwire.pipeline import Pipeline
@@ -33,11 +42,11 @@ class IngestSummary:
 
 
 def ingest(paths: list[str], settings: Settings, *, published: str | None = None, source: str | None = None,
-           progress: bool = False) -> IngestSummary:
+           countries: tuple[str, ...] = (), progress: bool = False) -> IngestSummary:
     """Ingest ``paths`` into ``settings.db``; the library call behind the command."""
     summary = IngestSummary()
     with open_store(settings.db) as store:
-        items = iter_raw_documents(paths, settings, published=published, source=source)
+        items = iter_raw_documents(paths, settings, published=published, source=source, countries=countries)
         bar = None
         if progress:
             from tqdm import tqdm
@@ -77,7 +86,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if not paths:
         say("ingest needs at least one PATH (or - for standard input, or --examples)")
         return EXIT_USAGE
-    summary = ingest(paths, settings, published=args.published, source=args.source, progress=settings.progress)
+    summary = ingest(paths, settings, published=args.published, source=args.source,
+                     countries=input_countries(args), progress=settings.progress)
     say(f"{summary.stored} document(s) stored with {summary.claims} claim(s), {summary.already} already in the "
         f"store, {summary.failed} failed ({settings.db})")
     return EXIT_FAILURE if summary.failed else EXIT_OK

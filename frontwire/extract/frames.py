@@ -248,9 +248,9 @@ def _country_words() -> tuple[str, ...]:
 
 def _places_for(sentence: str, offset: int) -> list[PlaceMention]:
     exclude = _country_words()
-    places = enumerated_settlements(sentence, offset)
-    if places:
-        return places
+    settlements = enumerated_settlements(sentence, offset)
+    if settlements and not all(_from_origin(sentence, p, offset) for p in settlements):
+        return settlements
     places = directions(sentence, offset)
     if places:
         return places
@@ -266,9 +266,31 @@ def _places_for(sentence: str, offset: int) -> list[PlaceMention]:
                       or any(name in place_text for name in people)):
             continue  # "presidents of Azerbaijan Ilham Aliyev", "Thousands of Azerbaijanis"
         located.append(p)
+    # "residents of Norashen village held a protest in Yerevan": where people come from is not where it happened
+    origin = {id(p) for p in located if _from_origin(sentence, p, offset)}
+    elsewhere = any(id(p) not in origin and p.name and _AT.search(sentence[:max(0, p.name.start - offset)])
+                    for p in located)
+    if elsewhere:
+        located.sort(key=lambda p: id(p) in origin)
+    if settlements and not elsewhere:
+        return settlements
     if not located:
         located = country_places(sentence, tuple(c.name for c in load_lexicon().countries), offset)
     return located
+
+
+_ORIGIN = re.compile(r"\b(?:residents?|villagers?|inhabitants?|people|citizens?|farmers?|workers?|natives?|locals|"
+                     r"relatives|supporters|students|teachers|employees|families|representatives|refugees|"
+                     r"displaced persons)\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?(?:(?:village|town|city) of\s+)?$",
+                     re.IGNORECASE)
+
+
+_AT = re.compile(r"\b(?:in|near|at|around|over|outside)\s+(?:the\s+)?(?:\w+\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
+def _from_origin(sentence: str, place: PlaceMention, offset: int) -> bool:
+    """The place people come from ("residents of X village"), as the sentence names it."""
+    return place.name is not None and bool(_ORIGIN.search(sentence[:max(0, place.name.start - offset)]))
 
 
 @lru_cache(maxsize=1)

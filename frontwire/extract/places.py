@@ -108,6 +108,8 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = ())
         name = m.group("name")
         if name.split()[0] in _STOP or name in exclude or _NOT_PLACE.intersection(name.split()):
             continue
+        if re.search(r"\baccording\s*$", text[:m.start()]):
+            continue  # "according to Aravot": a newspaper, whatever village shares its name
         ctx_group = "ctx1" if m.group("ctx1") else "ctx2" if m.group("ctx2") else None
         ctx = None
         if ctx_group and m.group(ctx_group).split()[0] not in _STOP and m.group(ctx_group) not in exclude:

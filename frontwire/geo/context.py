@@ -166,6 +166,13 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
     ``document_text`` is the text the toponym spans point into (for reading what stands between them)."""
     ctx = Context(countries=_rank_countries(gaz, country_codes(frame.country_hints, gaz), toponyms, target))
     ctx.neighbours = [n for cc in ctx.countries for n in gaz.neighbours(cc) if n not in ctx.countries]
+    # The provinces the target's clause names, so that "Qarabagh district, Kabul" picks Kabul's Qarabagh even
+    # though the district comes first, and extraction's "Dawlat Abad" is Balkh's in "Dawlat Abad district, Balkh".
+    clause_end = _clause_end(document_text, target.end) if target is not None else 0
+    if target is not None:
+        ctx.named_admin1 = {(gaz.ccs[i], gaz.admin1s[i]) for t in toponyms
+                            if target.end <= t.span.start < clause_end
+                            for i in t.candidates if gaz.kinds[i] == 1 and gaz.exact(i, t.span.text)}
     # A name is never its own context (extraction sometimes gives "Dawlat Abad" as both).
     spans = [s for s in frame.place_context if target is None or s.end <= target.start or s.start >= target.end]
     for span in spans:
@@ -173,20 +180,19 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
         unit = _unit_of(span.text)
         _add_context_name(gaz, ctx, name, unit, 4.0, span)
     if ctx.units or ctx.admin2 or ctx.points or target is None:
-        return _with_document(gaz, ctx, document_text)  # extraction's context is trusted; else read the anchor
+        # extraction's context is trusted, with the provinces the clause names; else read the anchor
+        for key in ctx.named_admin1:
+            if not ctx.countries or key[0] in ctx.countries:
+                ctx.units[key] = max(ctx.units.get(key, 0.0), STRONG)
+        return _with_document(gaz, ctx, document_text)
     # No explicit context: the anchor's admin names, the nearest one after the target weighing most
     # ("Chaprand, Haji Isaqli villages of Jabrayil, Dere Gilatagh ... of Zangilan").
     siblings = _list_members(toponyms, target, document_text)
     _add_misspelt_province(gaz, ctx, document_text, target)
     # The units named after the target in its clause frame it ("X area of Y district, Helmand"), the
     # nearest most; units elsewhere in the sentence only lend weight.
-    clause_end = _clause_end(document_text, target.end)
     rank = 0
     target_keys = phonetic_keys(target.text)
-    # The provinces the clause names, so that "Qarabagh district, Kabul" picks Kabul's Qarabagh even though
-    # the district comes first.
-    ctx.named_admin1 = {(gaz.ccs[i], gaz.admin1s[i]) for t in toponyms if target.end <= t.span.start < clause_end
-                        for i in t.candidates if gaz.kinds[i] == 1 and gaz.exact(i, t.span.text)}
     for t in toponyms:
         if t.span == target or t in siblings or t.unit == "road" or phonetic_keys(t.span.text) & target_keys:
             continue  # the name again ("residents of Jermuk ... in Jermuk") is no context for itself

@@ -13,6 +13,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from frontwire.config import DATA_DIR
@@ -291,3 +292,25 @@ def get_gazetteer(extra_dir: str | None = None) -> Gazetteer:
             _cache.clear()
             _cache[cache_key] = gaz
         return gaz
+
+
+@lru_cache(maxsize=1)
+def _country_table() -> dict[str, str]:
+    """Every spelling and ISO code of every country -> the name frontwire writes (ACLED's). Country rows come
+    first in the bundled file, so this reads a few hundred lines, not the whole gazetteer."""
+    table: dict[str, str] = {}
+    for row in read_rows(BUNDLED):
+        if row[1] != "country":
+            break
+        for spelling in (row[5], *row[11].split("|")):
+            table.setdefault(strict_key(spelling), row[2])
+        table[row[5].lower()] = row[2]
+    return table
+
+
+def canonical_country(value: str) -> str | None:
+    """The country a user names ("Armenia", "armenia", "AM", "Hayastan") as frontwire spells it; None if
+    no country goes by that name."""
+    value = value.strip()
+    table = _country_table()
+    return table.get(value.lower()) if len(value) == 2 else table.get(strict_key(value))

@@ -31,7 +31,6 @@ from frontwire.geo.gazetteer import Gazetteer, get_gazetteer
 from frontwire.geo.toponyms import INNER_CAPITAL, UNIT_WORDS, Toponym, find_toponyms, is_common_word
 from frontwire.records import Document, EventFrame, Place, Span
 
-
 DISTRICT_CUTOFF = 75.0  # fuzzy score a name called a district needs among its province's districts
 
 

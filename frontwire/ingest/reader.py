@@ -8,6 +8,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
@@ -22,7 +23,7 @@ TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-JSONL_FIELDS = {"id", "text", "html", "url", "title", "source", "published_at", "language"}
+JSONL_FIELDS = {"id", "text", "html", "url", "title", "source", "published_at", "language", "country"}
 
 
 def iter_raw_documents(
@@ -31,12 +32,22 @@ def iter_raw_documents(
     *,
     published: str | None = None,
     source: str | None = None,
+    countries: tuple[str, ...] = (),
     stdin: IO[str] | None = None,
 ) -> Iterator[RawDocument | Failure]:
     """Yield every article found under ``paths``, in a stable order, and a ``Failure`` for each unreadable one.
 
-    ``published`` and ``source`` fill in what a plain ``.txt``/``.html`` file lacks; a JSONL line's own fields win.
+    ``published`` and ``source`` fill in what a plain ``.txt``/``.html`` file lacks, ``countries`` (the
+    countries the feed covers) what any article lacks; a JSONL line's own fields win.
     """
+    for item in _iter_paths(paths, settings, published, source, stdin):
+        if countries and isinstance(item, RawDocument) and not item.countries:
+            item = replace(item, countries=countries)
+        yield item
+
+
+def _iter_paths(paths: Iterable[str], settings: Settings, published: str | None, source: str | None,
+                stdin: IO[str] | None) -> Iterator[RawDocument | Failure]:
     for name in paths:
         if name == "-":
             yield from _iter_jsonl_lines(stdin or sys.stdin, "<stdin>", settings, published, source)
@@ -160,7 +171,14 @@ def _parse_jsonl_line(line: str, where: str, published: str | None, source: str 
         published_at=_str_or_none(record.get("published_at")) or published,
         language=_str_or_none(record.get("language")),
         origin=where,
+        countries=_countries(record.get("country")),
     )
+
+
+def _countries(value: object) -> tuple[str, ...]:
+    """A JSONL line's ``country``: one name or code, or a list of them."""
+    values = value if isinstance(value, list) else [value]
+    return tuple(c for c in (_str_or_none(v) for v in values) if c)
 
 
 def _str_or_none(value: object) -> str | None:
