@@ -3,7 +3,9 @@
 The main event (the first frontwire codes from a note) is compared with the coder's: sub-event and event type,
 actor1 and its country, fatalities, place (within 10 km, same admin1) and date. The sub-event classifier is
 cross-validated: every note is scored by a model trained on the other folds, never on itself. Each note is
-given a publication date 0-2 days after the coder's date, as the report it summarises would have had.
+given a publication date 0-2 days after the coder's date, as the report it summarises would have had, and its
+row's country as the feed's country (``--country``): ACLED's exports, like the feeds a coder reads, are per
+country. Without it a village name found in several countries ("Shatin") has nothing to decide by.
 """
 
 from __future__ import annotations

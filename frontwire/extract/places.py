@@ -108,7 +108,7 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = ())
         name = m.group("name")
         if name.split()[0] in _STOP or name in exclude or _NOT_PLACE.intersection(name.split()):
             continue
-        if re.search(r"\baccording\s*$", text[:m.start()]):
+        if re.search(r"\baccording\s*$", text[:m.start()], re.IGNORECASE):
             continue  # "according to Aravot": a newspaper, whatever village shares its name
         ctx_group = "ctx1" if m.group("ctx1") else "ctx2" if m.group("ctx2") else None
         ctx = None

@@ -172,7 +172,8 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
     if target is not None:
         ctx.named_admin1 = {(gaz.ccs[i], gaz.admin1s[i]) for t in toponyms
                             if target.end <= t.span.start < clause_end
-                            for i in t.candidates if gaz.kinds[i] == 1 and gaz.exact(i, t.span.text)}
+                            for i in t.candidates if gaz.kinds[i] == 1
+                            and (gaz.exact(i, t.span.text) or not ctx.countries or gaz.ccs[i] in ctx.countries)}
     # A name is never its own context (extraction sometimes gives "Dawlat Abad" as both).
     spans = [s for s in frame.place_context if target is None or s.end <= target.start or s.start >= target.end]
     for span in spans:

@@ -227,7 +227,8 @@ def _resolve(gaz: Gazetteer, frame: EventFrame, document: Document) -> tuple[Pla
             continue
         ctx = build_context(gaz, frame, toponyms, _same_span(toponyms, span), document.text)
         found = _toponym_for(toponyms, span)
-        place = place_name(gaz, span, ctx, unit=found.unit if found else None, near=bool(found and found.near),
+        unit = found.unit if found else unit_after(text, span.end)
+        place = place_name(gaz, span, ctx, unit=unit, near=bool(found and found.near),
                            partial=bool(found and found.partial),
                            candidates=list(found.candidates) if found and found.partial else None)
         if place is not None:
@@ -313,9 +314,8 @@ def _anchor_names(gaz: Gazetteer, anchor: Span, anchor_text: str, toponyms: list
     for m in _UNKNOWN_NAME.finditer(anchor_text):
         start = anchor.start + m.start(1)
         if not any(t.span.start <= start < t.span.end for t in toponyms):
-            after = re.match(r"'?(?:\s*\([^()]{1,40}\))?\s+(\w+)", anchor_text[m.end(1):])
             names.append(Toponym(Span(m.group(1), start, start + len(m.group(1))), (),
-                                 UNIT_WORDS.get(after.group(1).lower()) if after else None,
+                                 unit_after(anchor_text, m.end(1)),
                                  m.group(0).lower().startswith(("near", "around", "outside"))))
     names.sort(key=lambda t: t.span.start)
     # "Khan Abad (Aqtash) district": the name in brackets is the other's alias or seat (see _bracketed_seat)
@@ -330,6 +330,12 @@ def _anchor_names(gaz: Gazetteer, anchor: Span, anchor_text: str, toponyms: list
     # near come first.
     return sorted(names, key=lambda t: (id(t) in qualifiers, t.unit in ("district", "region", "direction"),
                                         not _locative(anchor_text, t.span.start - anchor.start)))
+
+
+def unit_after(text: str, end: int) -> str | None:
+    """What the text calls the name ending at ``end`` ("Khaniqa district", "Jiji (Zazi Aryub) district")."""
+    after = re.match(r"'?(?:\s*\([^()]{1,40}\))?\s+(\w+)", text[end:end + 60])
+    return UNIT_WORDS.get(after.group(1).lower()) if after else None
 
 
 def _strong(gaz: Gazetteer, i: int, name: str) -> bool:

@@ -90,3 +90,28 @@ def test_stdin_jsonl_is_read(monkeypatch, capsys):
     assert main(["-q", "extract", "-"]) == 0
     events = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert events and events[0]["doc_id"] == "s1"
+
+
+def test_country_option_and_jsonl_country_frame_the_places(tmp_path, capsys):
+    text = "Several dozen people protested in Shatin on Saturday, demanding the village head resign."
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "a", "published_at": "2018-08-26", "text": text}) + "\n"
+                    + json.dumps({"id": "b", "published_at": "2018-08-26", "text": text, "country": "HK"}) + "\n",
+                    encoding="utf-8")
+    assert main(["-q", "extract", "--country", "am", str(path)]) == 0
+    events = {e["doc_id"]: e for e in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert (events["a"]["country"], events["a"]["admin1"]) == ("Armenia", "Vayots Dzor")
+    assert events["b"]["country"] == "Hong Kong"  # the line's own country wins
+
+
+def test_unknown_country_is_a_usage_error_and_a_bad_line_fails_alone(tmp_path, capsys):
+    path = tmp_path / "feed.jsonl"
+    good = {"id": "g", "published_at": "2021-05-03", "text": "Soldiers clashed with militants near Gao in Mali."}
+    path.write_text(json.dumps({**good, "id": "x", "country": "Narnia"}) + "\n" + json.dumps(good) + "\n",
+                    encoding="utf-8")
+    assert main(["-q", "extract", "--country", "Narnia", str(path)]) == 2
+    assert "'Narnia' is not a country frontwire knows" in capsys.readouterr().err
+    assert main(["-q", "extract", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "feed.jsonl:1: 'Narnia' is not a country" in err and err.count("\n") == 1
+    assert {json.loads(line)["doc_id"] for line in out.splitlines()} == {"g"}

@@ -97,3 +97,31 @@ def test_a_dateline_report_is_read_sentence_by_sentence(parse):
     assert bomb.place_names[0].text == "Maiwand" and bomb.place_context[0].text == "Kandahar"
     assert bomb.actor2 == "Civilians (Afghanistan)"
     assert bomb.actor1 == "Unidentified Armed Group (Afghanistan)"
+
+
+def test_where_protesters_come_from_is_not_where_they_protest(parse):
+    text = ("Residents of Norashen village held a protest in Yerevan on Monday against the dismissal of their "
+            "village head.")
+    frames = extract_frames(note(text, published=date(2019, 10, 8)), parse(text), use_packaged=False)
+    assert frames and [p.text for p in frames[0].place_names] == ["Yerevan"]
+    # with nowhere else named, the village is the place
+    text = "Residents of Norashen village held a protest on Monday, demanding a new water pipe."
+    frames = extract_frames(note(text, published=date(2019, 10, 8)), parse(text), use_packaged=False)
+    assert frames and [p.text for p in frames[0].place_names] == ["Norashen"]
+
+
+def test_a_newspaper_quoted_is_not_a_place(parse):
+    text = "According to Aravot, farmers protested in Maralik on Tuesday over the price of milk."
+    frames = extract_frames(note(text, published=date(2018, 10, 10)), parse(text), use_packaged=False)
+    assert frames and [p.text for p in frames[0].place_names] == ["Maralik"]
+
+
+def test_a_feeds_country_decides_a_village_name_found_in_many_countries(parse):
+    from dataclasses import replace
+
+    text = "Several dozen people protested in Shatin on Saturday, demanding the village head resign."
+    document = note(text, published=date(2018, 8, 26))
+    bare = extract_frames(document, parse(text), use_packaged=False)[0]
+    fed = extract_frames(replace(document, countries=("Armenia",)), parse(text), use_packaged=False)[0]
+    assert fed.country_hints[0] == "Armenia" and fed.actor1 == "Protesters (Armenia)"
+    assert bare.actor1 != fed.actor1 or bare.country_hints[0] == "Armenia"

@@ -136,3 +136,51 @@ def test_other_places_in_the_document_decide_between_homonyms(gaz):
                        country_hints=("Azerbaijan",))
     place = resolve_event_place(frame, Document(id="t", text=text), gaz)
     assert place.admin1 == "Jabrayil" and place.geo_precision == 1
+
+
+AF = ("Afghanistan",)
+
+
+def test_bracketed_other_name_places_a_district_at_its_seat(gaz):
+    # GeoNames holds Andar district without coordinates and its seat Miray with "Shalgar" among its names
+    text = "Taliban militants attacked a base in Andar (Shalgar) district, Ghazni."
+    place = _resolve(gaz, text, hints=AF)
+    miray = next(gaz.place(i) for i in gaz.lookup("Miray") if gaz.ccs[i] == "AF")
+    assert (place.admin2, place.geo_precision) == ("Andar", 2)
+    assert (place.latitude, place.longitude) == (round(miray.lat, 5), round(miray.lon, 5))
+    assert "in brackets" in place.reason
+
+
+def test_name_called_a_district_matches_loosely_among_the_provinces_districts(gaz):
+    place = _resolve(gaz, "A policeman was killed in Khaniqa district, Jowzjan.", hints=AF)
+    assert (place.admin1, place.admin2, place.geo_precision) == ("Jowzjan", "Khanaqah", 2)
+    place = _resolve(gaz, "Two soldiers died in Jiji (Zazi Aryub) district, Paktia.", hints=AF)
+    assert (place.admin1, place.admin2) == ("Paktia", "Jaji")
+
+
+def test_close_spelling_far_from_the_named_district_is_not_taken(gaz):
+    text = "Militants attacked a post in the 'Qalat' area of Kushki Kuhna district, Herat."
+    place = _resolve(gaz, text, hints=AF)
+    assert (place.admin1, place.geo_precision, place.location) == ("Herat", 2, "Qalat")
+    district = next(gaz.place(i) for i in gaz.lookup("Kushk-e Kuhnah") if gaz.kinds[i] == 2)
+    assert (place.latitude, place.longitude) == (round(district.lat, 5), round(district.lon, 5))
+
+
+def test_where_a_march_went_is_not_the_unit_it_started_in(gaz):
+    text = "On 31 March, in Gyumri, activists started a march from Gyumri to Yerevan."
+    place = _resolve(gaz, text, hints=("Armenia",))
+    assert (place.location, place.admin1, place.geo_precision) == ("Gyumri", "Shirak", 1)
+
+
+def test_village_called_so_today_beats_one_that_once_was(gaz):
+    # Aragatsavan was once called Aragats; the village called Aragats today is the one meant
+    place = _resolve(gaz, "About 300 residents of Aragats blocked the highway.", hints=("Armenia",))
+    aragats = [gaz.place(i) for i in gaz.lookup("Aragats") if gaz.primary[i] == "Aragats"]
+    assert place.location == "Aragats" and place.place_id in {a.id for a in aragats}
+
+
+def test_extractions_district_takes_the_province_its_clause_names(gaz):
+    # Dawlat Abad is a district of Faryab and of Balkh; extraction hands over only the district
+    text = "Two militants were killed in the Barbarpa village of Dawlat Abad district, Balkh."
+    place = _resolve(gaz, text, names=("Barbarpa",), context=("Dawlat Abad",), hints=AF)
+    assert (place.admin1, place.geo_precision, place.location) == ("Balkh", 2, "Barbarpa")
