@@ -186,7 +186,8 @@ def _reads_as_one_event(sentences: list[_Sentence]) -> bool:
     if _NOTE_OPENING.match(sentences[0].text):
         return True
     with_events = [s for s in sentences if type_by_rules(s.text) is not None]
-    if len(with_events) > 1:
+    if len(with_events) != 1:
+        # none: a market report or a match result is no event, whatever type the classifier would guess
         return False
     return not (with_events and len(enumerated_settlements(with_events[0].text)) > 1)
 
@@ -215,8 +216,11 @@ def _note_frame(document: Document, sentences: list[_Sentence], classifier: SubE
             agent = bare_country_subject(s.text, document.published_at)
         if agent is not None or target is not None:
             break
-    typing = choose_sub_event(body, classifier=classifier, actor1_state=(agent.kind in STATE_KINDS) if agent else None,
-                              always=True)
+    # A coder's note ("On 3 May, ...") reports one event whatever its words; a
+    # brief needs a rule or a sure classifier.
+    coder_note = bool(_NOTE_OPENING.match(current[0].text))
+    typing = choose_sub_event(body, classifier=classifier,
+                              actor1_state=(agent.kind in STATE_KINDS) if agent else None, always=coder_note)
     if typing is None and re.search(r"\b(?:killed|killing|wounded|injured|attack\w*|fired|shot)\b", body, re.I):
         # no rule and no model: political violence of the commonest kind, marked as a guess
         victims_armed = re.search(r"\b(?:soldiers?|troops|police\w*|militants?|fighters|forces)\b", body, re.I)

@@ -104,7 +104,7 @@ def in_context(gaz: Gazetteer, i: int, ctx: Context, strong_only: bool = False) 
     return score
 
 
-PRIMARY_BONUS = 0.8
+PRIMARY_BONUS = 0.3
 
 
 def score_candidate(gaz: Gazetteer, i: int, name: str, unit: str | None, ctx: Context) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from frontwire.extract import SUB_EVENT_TYPES, extract_frames
+from frontwire.extract.subevent import type_by_rules
 from frontwire.extract.taxonomy import disorder_type_of, event_type_of, interaction
 
 from .conftest import note
@@ -59,3 +60,32 @@ def test_taxonomy_codes():
     assert disorder_type_of("Peaceful protest") == "Demonstrations"
     assert disorder_type_of("Arrests") == "Strategic developments"
     assert interaction(8, 1) == 18 and interaction(2, 1) == 12 and interaction(6, 0) == 60
+
+
+@pytest.mark.parametrize("text", [
+    "Shares in the bank rose 0.8 percent to 930 pence, helping rally the sector.",
+    "West Ham scored three goals in the final minutes to rally to a 3-2 win at Everton.",
+    "The Lions beat the Stormers 41-22 in their derby clash in the rugby league.",
+    "Nine people were killed in an accident when a minibus overturned near the town.",
+    "A teacher was arrested on Monday for claiming an insurance policy by fraud, police said.",
+    "Two men were found in possession of stolen car parts.",
+    "Workers at the gold mine were paid a bonus this year.",
+    "The only mobile network in the village is French.",
+    "The minister said the army demonstrated high professionalism during the exercise.",
+    "He took over from his predecessor in May.",
+])
+def test_words_used_in_another_sense_are_no_event(text):
+    # a news feed is mostly not conflict: markets, matches, accidents, crime and mining use the same words
+    assert type_by_rules(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police arrested an opposition leader at his home in the capital.", "Arrests"),
+    ("Gunmen killed nine people near the market on Sunday.", "Attack"),
+    ("Clashes between the army and rebels killed 20 people.", "Armed clash"),
+    ("A soldier was killed by a mine on the road to the base.", "Remote explosive/landmine/IED"),
+    ("Hundreds of students demonstrated outside parliament.", "Peaceful protest"),
+    ("Football fans marched to the stadium to protest the sale of the club.", "Peaceful protest"),
+])
+def test_the_same_words_in_a_conflict_report_still_count(text, expected):
+    assert type_by_rules(text).sub_event_type == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from frontwire.geo import find_toponyms, resolve_event_place
@@ -184,3 +186,14 @@ def test_extractions_district_takes_the_province_its_clause_names(gaz):
     text = "Two militants were killed in the Barbarpa village of Dawlat Abad district, Balkh."
     place = _resolve(gaz, text, names=("Barbarpa",), context=("Dawlat Abad",), hints=AF)
     assert (place.admin1, place.geo_precision, place.location) == ("Balkh", 2, "Barbarpa")
+
+
+def test_karabakh_report_places_martuni_in_karabakh_not_armenia(gaz):
+    # "Martuni" is Armenia's town in Gegharkunik and the Karabakh town Azerbaijan calls Khojavend; a report on the
+    # fighting around Jabrayil and Tartar means the latter
+    text = ("Azerbaijan's army took three villages in the Jabrayil district and Armenian artillery fired on Tartar. "
+            "Armenia said Azerbaijani drones struck positions near Martuni.")
+    i = text.index("Armenia said")
+    frame = replace(_frame(text, names=("Martuni",)), anchor=Span(text[i:], i, len(text)))
+    place = resolve_event_place(frame, Document(id="t", text=text), gaz)
+    assert (place.country, place.admin1) == ("Azerbaijan", "Khojavend")
