@@ -67,6 +67,8 @@ class ClaimFeatures:
     actors: frozenset[str]  # folded actor countries (or actor names when no country)
     acquirer: str  # folded actor1 side for territory events
     irrealis: bool  # hypothetical or planned: a threat or a plan, not the act
+    claimant: str = ""  # folded claimed_by: who says so
+    denied: bool = False
 
     @property
     def mergeable(self) -> bool:
@@ -125,6 +127,7 @@ def claim_features(claim: Claim, document: Document | None = None) -> ClaimFeatu
         admin1=admin1, level=level, name=name, place_id=claim.place_id,
         lat=claim.latitude, lon=claim.longitude, start=start, end=end, event_date=event_date,
         actors=actors, acquirer=acquirer, irrealis=claim.modality in IRREALIS,
+        claimant=fold(claim.claimed_by), denied=claim.modality == "denied",
     )
 
 
@@ -256,9 +259,16 @@ def actor_score(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     return None
 
 
+def answers(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """One side's denial of the other side's claim, both reported in one article ("the ministry said Armenian
+    artillery fired on Tartar ... Armenia's ministry denied that its forces had shelled Tartar"): two claims
+    about one happening, not two happenings."""
+    return a.denied != b.denied and bool(a.claimant) and bool(b.claimant) and a.claimant != b.claimant
+
+
 def compatibility(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     """A score for two claims being one happening (higher is better), or None when they cannot be."""
-    if a.doc_id == b.doc_id or not a.mergeable or not b.mergeable:
+    if (a.doc_id == b.doc_id and not answers(a, b)) or not a.mergeable or not b.mergeable:
         return None  # one document reports one event once: its claims are distinct events
     if a.irrealis != b.irrealis:
         return None  # "may attack" is not the attack; a denial or a recollection of the act is about it

@@ -91,10 +91,25 @@ def test_event_to_dict_has_schema_fields(seed_claims: list[Claim]) -> None:
     json.dumps(data)  # plain JSON all the way down
 
 
-def test_claims_of_one_document_are_never_merged() -> None:
+def test_two_claims_of_one_document_are_two_events() -> None:
     a = make_claim("a", "doc", place="Dere Gilatagh")
     b = make_claim("b", "doc", place="Dere Gilatagh")
     assert len(merge_claims([a, b])) == 2
+
+
+def test_one_sides_denial_reported_beside_the_others_claim_answers_it() -> None:
+    # "The ministry said Armenian artillery shelled Aghdam ... Armenia's ministry denied it": one article, two
+    # claims about one happening, side by side in one disputed event
+    claim = make_claim("a", "doc", SHELLING, "Aghdam", actor1=AM_FORCES, actor2=None,
+                       claimed_by="Ministry of Defence of Azerbaijan")
+    denial = make_claim("b", "doc", SHELLING, "Aghdam", actor1=AM_FORCES, actor2=None,
+                        claimed_by="Ministry of Defence of Armenia", modality="denied")
+    [event] = merge_claims([claim, denial])
+    assert event.disputed and {d.field for d in event.disputes} == {"modality"}
+    # the same speaker twice, or two assertions, are still two events of that article
+    again = dataclasses.replace(denial, claimed_by=claim.claimed_by)
+    assert len(merge_claims([claim, again])) == 2
+    assert len(merge_claims([claim, dataclasses.replace(denial, modality="asserted")])) == 2
 
 
 def test_near_places_merge_but_named_neighbours_do_not() -> None:
