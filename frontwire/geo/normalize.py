@@ -165,12 +165,18 @@ def phonetic_keys(text: str, azerbaijani: bool | None = None) -> set[str]:
     or an Azerbaijani village's ASCII name), None to decide from the letters. Non-Latin scripts are
     transliterated first.
     """
+    return set(_keys(text, azerbaijani))
+
+
+@lru_cache(maxsize=100_000)
+def _keys(text: str, azerbaijani: bool | None) -> frozenset[str]:
+    """``phonetic_keys``, cached: a feed names the same places over and over."""
     keys: set[str] = set()
     romanised = transliterate_script(text)
     if romanised is not None:
         text = romanised
     elif not is_latin(text):
-        return keys
+        return frozenset()
     base = phonetic_key(text)
     if base:
         keys.add(base)
@@ -181,4 +187,4 @@ def phonetic_keys(text: str, azerbaijani: bool | None = None) -> set[str]:
         az = phonetic_key(azerbaijani_to_english(text))
         if az:
             keys.add(az)
-    return keys
+    return frozenset(keys)
