@@ -28,7 +28,7 @@ from frontwire.geo.context import (
     strip_unit_words,
 )
 from frontwire.geo.gazetteer import Gazetteer, get_gazetteer
-from frontwire.geo.toponyms import INNER_CAPITAL, UNIT_WORDS, Toponym, find_toponyms, is_common_word
+from frontwire.geo.toponyms import INNER_CAPITAL, Toponym, find_toponyms, is_common_word, unit_after
 from frontwire.records import Document, EventFrame, Place, Span
 
 DISTRICT_CUTOFF = 75.0  # fuzzy score a name called a district needs among its province's districts
@@ -330,12 +330,6 @@ def _anchor_names(gaz: Gazetteer, anchor: Span, anchor_text: str, toponyms: list
     # near come first.
     return sorted(names, key=lambda t: (id(t) in qualifiers, t.unit in ("district", "region", "direction"),
                                         not _locative(anchor_text, t.span.start - anchor.start)))
-
-
-def unit_after(text: str, end: int) -> str | None:
-    """What the text calls the name ending at ``end`` ("Khaniqa district", "Jiji (Zazi Aryub) district")."""
-    after = re.match(r"'?(?:\s*\([^()]{1,40}\))?\s+(\w+)", text[end:end + 60])
-    return UNIT_WORDS.get(after.group(1).lower()) if after else None
 
 
 def _strong(gaz: Gazetteer, i: int, name: str) -> bool:

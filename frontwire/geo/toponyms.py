@@ -197,7 +197,15 @@ def _unit_after(tokens: list[tuple[str, int, int]], j: int, text: str) -> str | 
     return None
 
 
-_BRACKETED_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*(\w+)")
+_BRACKETED = r"\s*\([^()]{1,40}\)"  # another name in brackets: "Jiji (Zazi Aryub) district"
+_BRACKETED_TAIL = re.compile(_BRACKETED + r"\s*(\w+)")
+
+
+def unit_after(text: str, end: int) -> str | None:
+    """What the text calls a name the scan did not find, ending at ``end`` ("Khaniqa district", "the 'Qalat'
+    area", "Jiji (Zazi Aryub) district")."""
+    after = re.match(rf"'?(?:{_BRACKETED})?\s+(\w+)", text[end:end + 60])
+    return UNIT_WORDS.get(after.group(1).lower()) if after else None
 _LIST_TAIL = re.compile(r"(?:\s*(?:,\s*(?:and|or)?|and|or)\s+[A-Z][\w\-’']*(?:\s[A-Z][\w\-’']*)?)+\s+(\w+)")
 
 
