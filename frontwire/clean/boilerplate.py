@@ -26,6 +26,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("byline", re.compile(r"^(by|written by|reporting by|editing by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}"
                           r"(\s*(and|,)\s*[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3})*\s*$")),
     ("timestamp line", re.compile(r"^(published|updated|last updated|posted)\s*(on|:)?\s*[\w ,:.+-]{0,60}$", re.I)),
+    ("hashtag line", re.compile(r"^([#@][^\W_][\w-]*[\s,;]*)+$")),  # a post's tags: its report is the other line
     ("photo credit", re.compile(r"^((?i:(photo|image|picture|credit|photograph|file photo)s?\s*(:|by)\s*.{1,80})|"
                                 r"[A-Z]{1,5}(/[A-Z][\w ]{1,30})?|\(?(AFP|AP|Reuters|Getty Images|EPA|AA|Xinhua|"
                                 r"TASS|Sputnik|Anadolu( Agency)?)( via Getty Images)?\)?)$")),
@@ -36,6 +37,10 @@ _DEBRIS_TOKEN = re.compile(r"^(loading\W*|please wait\W*|route \d+|menu|home|sea
                            r"back to top|next|previous|prev|more|top stories|live|video|photos?|gallery)$", re.I)
 _TRAILING_CREDIT = re.compile(r"(?<=[.!?”\"])\s+(AA|AP|AFP|Reuters|EPA|Getty Images|Xinhua|TASS|Anadolu Agency)$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]$")
+# A wire flash's label: the line it opens is the report itself, never a title or a section heading
+# ("BREAKING: ...", "URGENT - ...", "🚨 JUST IN: ...", "#BREAKING ...")
+_ALERTS = r"(breaking( news)?|just in|urgent|flash|news alert|alert|developing)"
+_ALERT_LABEL = re.compile(rf"^[^\w#]*(#{_ALERTS}\b|{_ALERTS}\s*[:|–—-])\s*\S", re.I)
 
 
 def classify_line(line: str) -> str | None:
@@ -72,10 +77,15 @@ def looks_like_heading(line: str) -> bool:
     words = stripped.split()
     if not (1 <= len(words) <= 12 and len(stripped) <= 90):
         return False
-    if _SENTENCE_END.search(stripped):
+    if _SENTENCE_END.search(stripped) or is_alert_line(stripped):
         return False
     return stripped[0].isupper() or stripped[0].isdigit()
 
 
 def ends_like_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line.strip()))
+
+
+def is_alert_line(line: str) -> bool:
+    """A wire flash ("BREAKING: ...", "URGENT - ..."): a report in headline form."""
+    return bool(_ALERT_LABEL.match(line.strip()))

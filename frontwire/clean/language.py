@@ -8,10 +8,12 @@ import threading
 _LOCK = threading.Lock()
 _READY = False
 _MIN_LETTERS = 40  # below this, language identification is a guess: assume the declared/English language
+_SURE = 0.9  # langdetect's probability for the top language of a text it can tell (real articles: above 0.99)
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of ``text``'s main language, or None when the text is too short to tell."""
+    """ISO 639-1 code of ``text``'s main language, or None when the text is too short to tell (or English is as
+    likely as the best guess)."""
     sample = text[:3000]
     if len(re.findall(r"[^\W\d_]", sample)) < _MIN_LETTERS:
         return None
@@ -27,4 +29,11 @@ def detect_language(text: str) -> str | None:
         ranked = detect_langs(sample)
     except LangDetectException:
         return None
-    return ranked[0].lang.split("-")[0] if ranked else None
+    if not ranked:
+        return None
+    best = ranked[0]
+    if best.prob < _SURE and any(guess.lang == "en" for guess in ranked):
+        # a short line ("Smoke rises over Khartoum after an air strike") draws Danish or Afrikaans at even odds:
+        # an unsure guess that English could win is no answer, as for a text too short to tell
+        return None
+    return best.lang.split("-")[0]

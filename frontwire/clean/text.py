@@ -1,4 +1,12 @@
-"""Scraped article text -> the text a reader would see, its title, headings, captions and what was removed."""
+"""Scraped article text -> the text a reader would see, its title, headings, captions and what was removed.
+
+Two kinds of line leave the text. Page debris (share buttons, loaders, credits: ``boilerplate.LINE_RULES``) is
+recognised by what it says and always goes. Titles, headings and captions are recognised by their *shape*
+(short, unpunctuated, repeated, dated), which only means something beside a story: a short line is a heading
+when body text follows it, a caption when the article around it is the story. An input with no story line
+at all (an OSINT post, a wire flash, a video caption, a one-line report) is made of nothing but such
+lines, and then those lines are the story: shape alone never empties an input.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +18,7 @@ from dataclasses import dataclass, field
 from frontwire.clean.boilerplate import (
     classify_line,
     ends_like_sentence,
+    is_alert_line,
     looks_like_heading,
     strip_trailing_credit,
 )
@@ -20,6 +29,9 @@ _CAPTION_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}\.?$"
     r"|\b\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\.?$")
 
+BODY, HEADING, MAYBE_HEADING, CAPTION, DEBRIS, ORPHAN = "body", "heading", "heading?", "caption", "debris", "orphan"
+_SHAPE_ONLY = (CAPTION, ORPHAN)  # dropped for their shape: they become the story when there is no other
+
 
 @dataclass(slots=True)
 class CleanText:
@@ -28,6 +40,16 @@ class CleanText:
     headings: tuple[Span, ...]
     captions: tuple[str, ...]
     removed: list[Removed] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Line:
+    """One paragraph of the input and what cleaning makes of it."""
+
+    text: str  # without its heading mark
+    kind: str
+    reasons: list[Removed] = field(default_factory=list)  # why it (or a credit cut from it) left the text
+    caption: str | None = None  # the caption it adds to ``captions`` (once per caption)
 
 
 def normalise(text: str) -> str:
@@ -44,87 +66,115 @@ def clean_text(raw: str, *, title: str | None = None, marked_headings: bool = Fa
 
     Every non-empty line is a paragraph (scrapers write one per line). A paragraph that occurs more than once is a
     photo caption: kept once in ``captions``, never in the text; so is a paragraph followed by a photo credit.
+    When no story line is left, the lines dropped only for their shape are the story (see the module docstring).
     """
-    lines = [line.strip() for line in normalise(raw).split("\n")]
-    lines = [line for line in lines if line]
-    removed: list[Removed] = []
+    raw_lines = [line.strip() for line in normalise(raw).split("\n")]
+    raw_lines = [line for line in raw_lines if line]
+    given_title = title
+    title, title_line, raw_lines = _take_title(raw_lines, title)
+    lines = _settle_headings(_classify(raw_lines, marked_headings))
+    if not any(line.kind == BODY for line in lines):
+        return _short_text(lines, given_title, title_line)
 
-    # the title: given, else the first line when it reads as one
-    if lines:
-        first = _unmark(lines[0])
-        if title and _same(first, title):
-            lines = lines[1:]
-        elif not title and len(lines) > 1 and len(first.split()) <= 30 and not first.endswith((".", ",", ";")):
-            title, lines = first, lines[1:]
+    parts: list[str] = []
+    headings: list[Span] = []
+    offset = 0
+    for line in lines:
+        if line.kind not in (BODY, HEADING):
+            continue
+        if parts:
+            offset += 2
+        if line.kind == HEADING:
+            headings.append(Span(line.text, offset, offset + len(line.text)))
+        parts.append(line.text)
+        offset += len(line.text)
+    captions = tuple(line.caption for line in lines if line.caption)
+    return CleanText("\n\n".join(parts), title, tuple(headings), captions, _removed(lines))
 
+
+def _take_title(lines: list[str], title: str | None) -> tuple[str | None, str | None, list[str]]:
+    """The title (given, else the first line when it reads as one), the line it was read from, the rest.
+
+    A wire flash's "BREAKING: ..." line is the report itself, never a title.
+    """
+    if not lines:
+        return title, None, lines
+    first = _unmark(lines[0])
+    if title and _same(first, title):
+        return title, first, lines[1:]
+    if (not title and len(lines) > 1 and len(first.split()) <= 30 and not first.endswith((".", ",", ";"))
+            and not is_alert_line(first)):
+        return first, first, lines[1:]
+    return title, None, lines
+
+
+def _classify(lines: list[str], marked_headings: bool) -> list[_Line]:
     counts = Counter(_key(line) for line in lines)
-    kinds: list[str] = []  # body, heading, caption, drop
-    captions: list[str] = []
+    seen_captions: set[str] = set()
+    out: list[_Line] = []
     for i, line in enumerate(lines):
         unmarked = _unmark(line)
         reason = classify_line(unmarked)
         if reason:
-            removed.append(Removed(unmarked, reason))
-            kinds.append("drop")
+            out.append(_Line(unmarked, DEBRIS, [Removed(unmarked, reason)]))
             continue
         body, credit = strip_trailing_credit(unmarked)
         next_reason = classify_line(lines[i + 1]) if i + 1 < len(lines) else None
         credited = next_reason == "photo credit" and _could_be_caption(body)
         is_caption = (counts[_key(line)] > 1 or credit is not None or credited
                       or (_CAPTION_DATE.search(body) is not None and len(body.split()) > 4))
-        if is_caption and not (marked_headings and _MARKDOWN_HEADING.match(line)):
-            if _key(body) not in {_key(c) for c in captions}:
-                captions.append(body)
-                removed.append(Removed(unmarked, "photo caption (kept in captions)"))
-            else:
-                removed.append(Removed(unmarked, "duplicated photo caption"))
-            if credit:
-                removed.append(Removed(credit, "photo credit"))
-            kinds.append("drop")
-            continue
-        if marked_headings:
-            kinds.append("heading" if _MARKDOWN_HEADING.match(line) else "body")
+        marked = marked_headings and _MARKDOWN_HEADING.match(line) is not None
+        if is_caption and not marked:
+            first_time = _key(body) not in seen_captions
+            seen_captions.add(_key(body))
+            why = "photo caption (kept in captions)" if first_time else "duplicated photo caption"
+            reasons = [Removed(unmarked, why)] + ([Removed(credit, "photo credit")] if credit else [])
+            out.append(_Line(body, CAPTION, reasons, caption=body if first_time else None))
+        elif marked_headings:
+            out.append(_Line(unmarked, HEADING if marked else BODY))
         else:
-            kinds.append("heading?" if looks_like_heading(line) else "body")
-    kinds = _settle_headings(lines, kinds, removed)
-
-    parts: list[str] = []
-    headings: list[Span] = []
-    offset = 0
-    for line, kind in zip(lines, kinds, strict=True):
-        if kind == "drop":
-            continue
-        line = _unmark(line)
-        if parts:
-            offset += 2
-        if kind == "heading":
-            headings.append(Span(line, offset, offset + len(line)))
-        parts.append(line)
-        offset += len(line)
-    return CleanText("\n\n".join(parts), title, tuple(headings), tuple(captions), removed)
+            out.append(_Line(unmarked, MAYBE_HEADING if looks_like_heading(line) else BODY))
+    return out
 
 
-def _settle_headings(lines: list[str], kinds: list[str], removed: list[Removed]) -> list[str]:
+def _settle_headings(lines: list[_Line]) -> list[_Line]:
     """A short unpunctuated line is a heading only when body text follows it; at the end it is page debris."""
-    body_after = [False] * len(kinds)
     seen_body = False
-    for i in range(len(kinds) - 1, -1, -1):
-        body_after[i] = seen_body
-        if kinds[i] == "body" and ends_like_sentence(lines[i]):
-            seen_body = True
-    settled = []
-    for i, kind in enumerate(kinds):
-        if kind == "heading?":
-            if body_after[i]:
-                kind = "heading"
+    for line in reversed(lines):
+        if line.kind in (HEADING, MAYBE_HEADING):
+            if seen_body:
+                line.kind = HEADING
             else:
-                removed.append(Removed(_unmark(lines[i]), "navigation debris"))
-                kind = "drop"
-        elif kind == "heading" and not body_after[i]:
-            removed.append(Removed(_unmark(lines[i]), "navigation debris"))
-            kind = "drop"
-        settled.append(kind)
-    return settled
+                line.kind = ORPHAN
+                line.reasons = [Removed(line.text, "navigation debris")]
+        elif line.kind == BODY and ends_like_sentence(line.text):
+            seen_body = True
+    return lines
+
+
+def _short_text(lines: list[_Line], given_title: str | None, title_line: str | None) -> CleanText:
+    """No story line is left: the title, caption and heading-shaped lines are the story, once each, in order.
+
+    What was debris by its words (loaders, share buttons, credits) stays removed, so a page of nothing but
+    debris still comes out empty. A title read off the first line goes back into the text; a given title stays.
+    """
+    parts: list[str] = []
+    keys: set[str] = set()
+    title_debris = classify_line(title_line) if title_line else None
+    first = [title_line] if title_line and not title_debris else []
+    candidates = first + [line.text for line in lines if line.kind in _SHAPE_ONLY]
+    for text in candidates:
+        if _key(text) not in keys:
+            keys.add(_key(text))
+            parts.append(text)
+    removed = [Removed(title_line, title_debris)] if title_line and title_debris else []
+    removed += [r for line in lines for r in line.reasons if line.kind not in _SHAPE_ONLY or r.reason == "photo credit"]
+    return CleanText("\n\n".join(parts), given_title, (), (), removed)
+
+
+def _removed(lines: list[_Line]) -> list[Removed]:
+    """Every dropped line with its reason, in reading order."""
+    return [reason for line in lines for reason in line.reasons]
 
 
 _REPORTED = re.compile(r"\b(said|says|told|reported|added|stated|announced|according to [^.]+)\W*$", re.I)

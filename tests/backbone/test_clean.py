@@ -145,3 +145,80 @@ def test_story_paragraph_before_a_closing_credit_stays_in_the_text():
     assert "a mine hit a truck" in cleaned.text
     assert cleaned.captions == ()
     assert [r.reason for r in cleaned.removed] == ["photo credit"]
+
+
+# Short texts: an OSINT post, a wire flash or a video caption is the whole article
+
+@pytest.mark.parametrize("text", [
+    "Tank hit on the outskirts of a town",
+    "Sports field damaged in a city",
+    "Strike on a residential complex reportedly results in multiple fatalities",
+    "BREAKING: Explosions heard over Odesa",
+    "Armed men seize two trucks on the road to Kidal",
+])
+def test_one_line_report_is_the_article(text):
+    document = clean_raw(RawDocument(id="flash", text=text, origin="flash.txt"))
+    assert document.status == "ok"
+    assert document.text == text and document.title is None
+    assert document.removed == ()
+
+
+def test_post_with_a_hashtag_line_keeps_its_report_line():
+    document = clean_raw(RawDocument(id="post", text="Drone strike hits a depot in Kherson\n#Ukraine #Kherson",
+                                     origin="post.txt"))
+    assert document.status == "ok"
+    assert document.text == "Drone strike hits a depot in Kherson"
+    assert [(r.text, r.reason) for r in document.removed] == [("#Ukraine #Kherson", "hashtag line")]
+
+
+def test_headline_and_one_sentence_keep_the_sentence_as_text():
+    document = clean_raw(RawDocument(id="brief", text="Clashes near Kidal\nTwo soldiers were killed, the army said.",
+                                     origin="brief.txt"))
+    assert document.title == "Clashes near Kidal"
+    assert document.text == "Two soldiers were killed, the army said."
+
+
+def test_wire_flash_label_line_is_the_report_not_a_title():
+    text = "URGENT: Gunmen storm a police post in Djibo\nThree officers were killed, a security source said."
+    document = clean_raw(RawDocument(id="flash", text=text, origin="flash.txt"))
+    assert document.title is None
+    assert document.text.split("\n\n") == text.split("\n")
+
+
+def test_caption_only_input_is_the_caption():
+    caption = "Smoke rises over Khartoum after an air strike. April 15, 2023."
+    document = clean_raw(RawDocument(id="caption", text=f"{caption}\nAFP", origin="caption.txt"))
+    assert document.status == "ok"
+    assert document.text == caption and document.captions == ()
+    assert [(r.text, r.reason) for r in document.removed] == [("AFP", "photo credit")]
+
+
+def test_repeated_one_line_report_is_kept_once():
+    document = clean_raw(RawDocument(id="dup", text="Shelling in Kupiansk\n\nShelling in Kupiansk", origin="dup.txt"))
+    assert document.text == "Shelling in Kupiansk" and document.title is None
+
+
+def test_given_title_repeated_as_the_only_line_is_also_the_text():
+    document = clean_raw(RawDocument(id="t", text="Shelling in Kupiansk", title="Shelling in Kupiansk", origin="t"))
+    assert document.status == "ok" and document.text == "Shelling in Kupiansk"
+    assert document.title == "Shelling in Kupiansk"
+
+
+@pytest.mark.parametrize("text", [
+    "Loading...",
+    "READ MORE: Ceasefire talks resume",
+    "Share Tweet\nLoading...",
+    "Facebook Twitter WhatsApp\nAdvertisement\n© 2024 Example Media",
+    "#Ukraine #Kherson",
+])
+def test_page_of_nothing_but_debris_still_has_no_article(text):
+    document = clean_raw(RawDocument(id=None, text=text, origin="debris.txt"))
+    assert document.status == "no_article" and document.text == ""
+    assert "debris.txt: nothing is left once page debris is removed" in document.error
+    assert len(document.removed) == len(text.split("\n"))
+
+
+def test_short_lines_after_a_story_are_still_page_debris():
+    cleaned = clean_text("Title line\n\nTroops shelled the town on Monday, officials said.\n\nMore Stories\n\nWeather")
+    assert cleaned.text == "Troops shelled the town on Monday, officials said."
+    assert [r.text for r in cleaned.removed] == ["More Stories", "Weather"]
