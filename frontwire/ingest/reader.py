@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +23,8 @@ log = logging.getLogger("frontwire.ingest")
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
-JSONL_SUFFIXES = {".jsonl"}
+GZIP_JSONL_SUFFIX = ".jsonl.gz"  # how feeds and archives ship: read line by line, never unpacked on disk
+JSONL_SUFFIXES = {".jsonl", GZIP_JSONL_SUFFIX}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 JSONL_FIELDS = {"id", "text", "html", "url", "title", "source", "published_at", "language", "country"}
 
@@ -68,23 +71,29 @@ def _iter_folder(folder: Path, settings: Settings, published: str | None, source
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file_name in sorted(files):
             path = Path(root) / file_name
-            if path.suffix.lower() in KNOWN_SUFFIXES and not file_name.startswith("."):
+            if input_suffix(path) in KNOWN_SUFFIXES and not file_name.startswith("."):
                 yield from _iter_file(path, settings, published, source, explicit=False)
 
 
 def _iter_file(path: Path, settings: Settings, published: str | None, source: str | None, *, explicit: bool
                ) -> Iterator[RawDocument | Failure]:
-    suffix = path.suffix.lower()
+    suffix = input_suffix(path)
     origin = str(path)
     if suffix not in KNOWN_SUFFIXES and not explicit:
         return
     try:
         if suffix in JSONL_SUFFIXES:
             _check_size(path, settings)
-            with open(path, "rb") as handle:
+            opener = gzip.open if suffix == GZIP_JSONL_SUFFIX else open
+            with opener(path, "rb") as handle:
                 yield from _iter_jsonl_bytes(handle, origin, settings, published, source)
             return
         text = read_text_file(path, settings)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        # the lines before the fault were read; what follows it is lost
+        yield _failure(InputError(f"{origin}: not a readable gzip file ({exc or 'it ends too early'})",
+                                  hint="check the download, or unpack it and give the .jsonl"), origin)
+        return
     except InputError as exc:
         yield _failure(exc, origin)
         return
@@ -95,6 +104,12 @@ def _iter_file(path: Path, settings: Settings, published: str | None, source: st
         yield RawDocument(id=None, html=text, published_at=published, source=source, origin=origin)
     else:
         yield RawDocument(id=None, text=text, published_at=published, source=source, origin=origin)
+
+
+def input_suffix(path: Path) -> str:
+    """The suffix that says how to read ``path``: ``.jsonl.gz`` whole, else the last one, lower-cased."""
+    name = path.name.lower()
+    return GZIP_JSONL_SUFFIX if name.endswith(GZIP_JSONL_SUFFIX) else path.suffix.lower()
 
 
 def read_text_file(path: Path, settings: Settings) -> str:
@@ -116,7 +131,7 @@ def _check_size(path: Path, settings: Settings) -> None:
         )
 
 
-def _iter_jsonl_bytes(handle: IO[bytes], origin: str, settings: Settings, published: str | None,
+def _iter_jsonl_bytes(handle: Iterable[bytes], origin: str, settings: Settings, published: str | None,
                       source: str | None) -> Iterator[RawDocument | Failure]:
     for number, raw_line in enumerate(handle, start=1):
         where = f"{origin}:{number}"

@@ -151,3 +151,33 @@ def test_killed_ingest_run_again_equals_one_complete_run(tmp_path):
     assert 0 < len(partial_documents) < 60, "the kill should land mid-run"
     subprocess.run(command + ["--db", str(killed)], env=env, check=True, capture_output=True)
     assert _store_content(killed) == _store_content(complete)
+
+
+def test_gzipped_jsonl_is_read_line_by_line_in_files_and_folders(tmp_path):
+    import gzip
+
+    lines = [json.dumps({"id": f"g{i}", "text": GOOD, "published_at": f"2021-03-0{i + 1}"}) for i in range(3)]
+    (tmp_path / "feed").mkdir()
+    with gzip.open(tmp_path / "feed" / "day.JSONL.gz", "wt", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    (tmp_path / "feed" / "notes.txt.gz").write_bytes(gzip.compress(GOOD.encode()))  # not an input form: skipped
+    items = read_all([tmp_path / "feed"], Settings())
+    assert [i.id for i in items] == ["g0", "g1", "g2"]
+    assert items[1].origin.endswith("day.JSONL.gz:2") and items[1].published_at == "2021-03-02"
+    assert read_all([tmp_path / "feed" / "day.JSONL.gz"], Settings()) == items
+
+
+def test_broken_gzip_keeps_the_lines_before_the_break_and_names_the_file(tmp_path):
+    import gzip
+
+    whole = gzip.compress(("\n".join(json.dumps({"id": f"g{i}", "text": GOOD}) for i in range(200)) + "\n").encode())
+    (tmp_path / "cut.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    (tmp_path / "plain.jsonl.gz").write_text(json.dumps({"id": "p", "text": GOOD}))
+    items = read_all([tmp_path / "cut.jsonl.gz", tmp_path / "plain.jsonl.gz"], Settings())
+    documents = [i for i in items if isinstance(i, RawDocument)]
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert 0 < len(documents) < 200 and documents[0].id == "g0"
+    assert [f.origin for f in failures] == [str(tmp_path / "cut.jsonl.gz"), str(tmp_path / "plain.jsonl.gz")]
+    assert "cut.jsonl.gz: not a readable gzip file" in failures[0].reason
+    assert "plain.jsonl.gz: not a readable gzip file" in failures[1].reason
+    assert all("\n" not in f.reason for f in failures)
