@@ -8,7 +8,6 @@ from datetime import date, timedelta
 # A year-less date up to this many days after publication is still read in the publication year
 # (datelines lag time zones, and a few days ahead is usually an announced plan, not last year).
 FUTURE_SLACK_DAYS = 7
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:

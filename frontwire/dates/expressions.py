@@ -24,6 +24,7 @@ from frontwire.dates.fallback import leftover_spans, parse_snippet
 from frontwire.dates.patterns import Raw, absolute_candidates, month_part, month_windows
 from frontwire.dates.relative import relative_candidates
 from frontwire.records import Span
+from frontwire.reference.vocabulary import WEEKDAY_NAMES
 
 KINDS = ("absolute", "relative", "background", "future")
 ROLES = ("event", "report", "period")
@@ -256,7 +257,7 @@ def _forwards(raw: Raw, words: str, published: date, start: date, event_date: da
     week" the rest of the publication week, "this month" the rest of its month."""
     if raw.form == "weekday":
         day = cal.next_weekday(raw.weekday or 0, published, strictly_after=False)
-        return day, day, day, f"the {cal.WEEKDAY_NAMES[day.weekday()]} ahead of publication (a plan)"
+        return day, day, day, f"the {WEEKDAY_NAMES[day.weekday()]} ahead of publication (a plan)"
     lowered = words.lower()
     if "month" in lowered:
         end = published.replace(day=cal.month_end(published.year, published.month))

@@ -14,14 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from frontwire.dates import arithmetic as cal
-from frontwire.dates.vocabulary import (
-    DAY,
-    MONTH,
-    MONTH_BY_DAY,
-    MONTHS,
-    NUMBER_WORDS,
-    YEAR,
-)
+from frontwire.dates.vocabulary import DAY, MONTH, MONTH_BY_DAY, YEAR
+from frontwire.reference.vocabulary import MONTHS, NUMBER_WORDS
 
 # start, end, precision (None: from the span), event_date (None: the convention), reading, hint
 Reading = tuple[date, date, int | None, date | None, str, str]

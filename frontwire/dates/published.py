@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from frontwire.dates import arithmetic as cal
 from frontwire.dates.context import report_cue
 from frontwire.dates.patterns import Raw, absolute_candidates
-from frontwire.dates.vocabulary import WEEKDAYS
+from frontwire.reference.vocabulary import WEEKDAYS
 
 _DATELINE = re.compile(
     r"^\s*(?:By\s+[^\n]{0,60}\n\s*)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|MONDAY|TUESDAY|WEDNESDAY|"

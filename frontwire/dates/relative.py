@@ -13,7 +13,8 @@ from datetime import date, timedelta
 
 from frontwire.dates import arithmetic as cal
 from frontwire.dates.patterns import ASCII_LOWER, FLAGS, Raw, Reading, matches, month_part, number_value, windows
-from frontwire.dates.vocabulary import NUMBER, PART_OF_DAY, WEEKDAY, WEEKDAYS
+from frontwire.dates.vocabulary import NUMBER, PART_OF_DAY, WEEKDAY
+from frontwire.reference.vocabulary import WEEKDAYS
 
 _FLAGS = FLAGS
 

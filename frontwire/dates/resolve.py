@@ -30,8 +30,9 @@ from frontwire.dates.arithmetic import precision_for
 from frontwire.dates.expressions import DateExpression, find_date_expressions
 from frontwire.dates.published import infer_published
 from frontwire.dates.segments import Sentence, sentence_index, sentences
-from frontwire.dates.vocabulary import GENERIC_WORDS, WEEKDAY_NAMES
+from frontwire.dates.vocabulary import GENERIC_WORDS
 from frontwire.records import Document, EventDate, EventFrame
+from frontwire.reference.vocabulary import WEEKDAY_NAMES
 
 _WORD = re.compile(r"[A-Za-z][\w-]*\d[\w-]*|[A-Za-z][A-Za-z'-]{3,}")
 _RARE_AT_MOST = 4  # sentences a word may appear in and still tie two sentences to one event

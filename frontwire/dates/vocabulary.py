@@ -1,4 +1,5 @@
-"""The words news uses for dates, as regular-expression pieces and lookup tables.
+"""The words news uses for dates, as regular-expression pieces (the month, weekday and number tables
+themselves are ``frontwire.reference.vocabulary``, shared with extraction).
 
 Month names are matched case-sensitively (Title or UPPER case) so that the verb "may" and the verb
 "march" never become months; everything else is matched case-insensitively by the patterns that use it.
@@ -6,22 +7,7 @@ Month names are matched case-sensitively (Title or UPPER case) so that the verb 
 
 from __future__ import annotations
 
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "a couple of": 2, "couple of": 2,
-}
+from frontwire.reference.vocabulary import ARTICLE_COUNTS, CARDINALS, MONTHS, WEEKDAYS
 
 
 def _cased(words: list[str]) -> str:
@@ -41,12 +27,14 @@ MONTH = rf"(?:{_cased(_FULL_MONTHS)}\b|{_cased(_SHORT_MONTHS)}\b(?:\.(?!\d))?)"
 _ANY_CASE = sorted((m for m in _FULL_MONTHS if m not in ("may", "march")), key=len, reverse=True)
 MONTH_BY_DAY = (rf"(?:(?i:{'|'.join(_ANY_CASE)})\b|{_cased(['may', 'march'])}\b|"
                 rf"{_cased(_SHORT_MONTHS)}\b(?:\.(?!\d))?)")
-WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 # A day of the month: 1..31 with an optional ordinal suffix; never the start of a longer number.
 DAY = r"(?<!\d)(?:[0-3]?\d)(?!\d)(?:st|nd|rd|th)?(?![:.,]\d)"
 # A year 1900..2099, but never a clock time: "1300 GMT", "2000 hrs", "1930 local time" are times.
 YEAR = r"(?:19|20)\d\d(?!\d)(?!\s*(?:GMT|UTC|Z\b|hrs\b|hours\b|h\b|local\b|IST\b|CET\b|EET\b|MSK\b|AST\b|:\d))"
-NUMBER = r"(?:\d{1,2}|a couple of|couple of|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+# A count of days, weeks ...: digits, a number word or an article ("a day ago"); the vague count words
+# ("a few") are left to the patterns that want them.
+NUMBER = r"(?:\d{1,2}|" + "|".join(sorted((*CARDINALS, *ARTICLE_COUNTS), key=len, reverse=True)) + ")"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night|midnight|dawn|daybreak|noon|early\s+hours)"
 
 # Words that, just before a date, make it the date of a statement rather than of the event.

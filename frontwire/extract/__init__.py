@@ -5,7 +5,7 @@ Modules, in the order the work is done::
     triggers    rules that name a sub-event type from the words of a sentence
     subevent    one sub-event type per text: decisive rules, then the classifier, then weaker rules
     classifier  TF-IDF + logistic regression over notes, trained in seconds, packaged in data/models/
-    actors      actor mentions -> ACLED names, countries and inter codes (lexicon: the curated dictionary)
+    actors      actor mentions -> ACLED names, countries and inter codes (tables: ``frontwire.reference``)
     roles       actor1 / actor2 among a sentence's mentions, whose losses are told
     claims      who claims it (quotes, "according to", "It said"), modality, background vs current
     places      enumerated villages, directions of a front, "near X, Y", "in X district"

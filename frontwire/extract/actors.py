@@ -2,13 +2,12 @@
 
 ACLED names state forces "Military Forces of X (period)", "Police Forces of X (period)", and generic
 actors "Civilians (X)", "Protesters (X)", "Rioters (X)", "Unidentified Armed Group (X)". Armed groups and
-office holders come from the curated dictionary (``lexicon``). "The enemy" and similar partisan words are
+office holders come from the reference tables (``frontwire.reference``). "The enemy" and similar partisan words are
 resolved against the speaker: in an Azerbaijani ministry's statement they mean Armenia's forces.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -17,14 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from frontwire.extract.lexicon import Lexicon, Person, load_lexicon
-
-# Who fights whom: partisan words ("the enemy") in a party's statement refer to the other side.
-ADVERSARIES = {
-    "Azerbaijan": "Armenia", "Armenia": "Azerbaijan", "Artsakh": "Azerbaijan",
-    "Russia": "Ukraine", "Ukraine": "Russia", "Israel": "Palestine", "Palestine": "Israel",
-    "India": "Pakistan", "Pakistan": "India", "Ethiopia": "Eritrea",
-}
+from frontwire.reference import Person, Reference, reference
 
 _MILITARY_NOUNS = (r"(?:armed forces|military forces|security forces|government forces|forces|army|military|troops|"
                    r"soldiers?|servicem[ae]n|units|commandos?|special forces|air forces?|aviation|artillery|"
@@ -53,9 +45,9 @@ class ActorMention:
     text: str
 
 
-def state_actor(kind: str, country: str, on: date | None = None, lex: Lexicon | None = None) -> str:
+def state_actor(kind: str, country: str, on: date | None = None, lex: Reference | None = None) -> str:
     """The ACLED name of a state's ``kind`` (Military Forces, Police Forces, Government) on date ``on``."""
-    lex = lex or load_lexicon()
+    lex = lex or reference()
     suffix = lex.period_suffix(country, on)
     stem = "the United States" if country == "United States" else country
     return f"{kind} of {stem} {suffix}".strip()
@@ -66,32 +58,27 @@ def generic_actor(kind: str, country: str | None) -> str:
     return f"{kind} ({country})" if country else kind
 
 
-def _lex_key() -> str:
-    """Cache key of the compiled patterns: the user actor folder in force."""
-    return os.environ.get("FRONTWIRE_ACTORS_DIR", "")
+# The compiled patterns are cached per reference tables (a ``Reference`` hashes by identity).
+@lru_cache(maxsize=4)
+def _country_alternation(lex: Reference) -> str:
+    words = sorted(lex.country_words.spellings, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words if len(w) > 1)
 
 
 @lru_cache(maxsize=4)
-def _country_alternation(key: str) -> tuple[str, dict[str, str]]:
-    table = load_lexicon().country_by_word()
-    words = sorted(table, key=len, reverse=True)
-    return "|".join(re.escape(w) for w in words if len(w) > 1), table
-
-
-@lru_cache(maxsize=4)
-def _country_regex(key: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    alternation, table = _country_alternation(key)
-    return re.compile(rf"\b({alternation})(?:'s)?\b", re.IGNORECASE), table
+def _country_regex(lex: Reference) -> re.Pattern[str]:
+    return re.compile(rf"\b({_country_alternation(lex)})(?:'s)?\b", re.IGNORECASE)
 
 
 def find_countries(text: str) -> list[tuple[str, int, int]]:
     """Countries named in ``text`` by name, adjective or capital: (country, start, end)."""
-    regex, table = _country_regex(_lex_key())
+    lex = reference()
     out = []
-    for m in regex.finditer(text):
+    for m in _country_regex(lex).finditer(text):
         word = m.group(1)
-        if word in ("US", "U.S.", "AA", "UK") or word[0].isupper():
-            out.append((table[word.lower()], m.start(), m.end()))
+        country = lex.country_of(word)
+        if country and (word in ("US", "U.S.", "AA", "UK") or word[0].isupper()):
+            out.append((country, m.start(), m.end()))
     return out
 
 
@@ -99,7 +86,7 @@ def find_countries(text: str) -> list[tuple[str, int, int]]:
 _HYPHEN_OK = r"(?!-(?!(?:planted|placed|laid|fired|led|held|controlled|run|backed|linked|affiliated)\b))"
 
 
-def _group_patterns(lex: Lexicon) -> list[tuple[re.Pattern[str], object]]:
+def _group_patterns(lex: Reference) -> list[tuple[re.Pattern[str], object]]:
     pats: list[tuple[re.Pattern[str], object]] = []
     for group in lex.groups:
         for alias in (group.name, *group.aliases):
@@ -113,8 +100,8 @@ def _group_patterns(lex: Lexicon) -> list[tuple[re.Pattern[str], object]]:
 
 
 @lru_cache(maxsize=4)
-def _cached_group_patterns(key: str) -> list[tuple[re.Pattern[str], Any]]:
-    return _group_patterns(load_lexicon())
+def _cached_group_patterns(lex: Reference) -> list[tuple[re.Pattern[str], Any]]:
+    return _group_patterns(lex)
 
 
 def find_actors(text: str, *, home: str | None = None, speaker_country: str | None = None,
@@ -124,41 +111,40 @@ def find_actors(text: str, *, home: str | None = None, speaker_country: str | No
     ``home`` is the country the document is about (for "police", "civilians" with no adjective);
     ``speaker_country`` resolves partisan words ("the enemy"); ``on`` picks the state forces' period.
     """
-    lex = load_lexicon()
-    regex, table = _country_regex(_lex_key())
+    lex = reference()
     found: list[ActorMention] = []
 
     def add(name: str, country: str | None, inter: int, kind: str, s: int, e: int) -> None:
         found.append(ActorMention(name, country, inter, kind, s + offset, e + offset, text[s:e]))
 
-    country_alt, _ = _country_alternation(_lex_key())
+    country_alt = _country_alternation(lex)
     adj = rf"(?P<c>{country_alt})(?:'s)?"
     for m in re.finditer(rf"\b{adj}\s+(?:[\w-]+\s+){{0,2}}?{_MILITARY_NOUNS}\b", text, re.IGNORECASE):
-        country = table.get(m.group("c").lower())
+        country = lex.country_of(m.group("c"))
         if country and m.group("c")[0].isupper():
             add(state_actor("Military Forces", country, on, lex), country, 1, "military", m.start(), m.end())
     for m in re.finditer(rf"\b(?:armed forces|military forces|army|military|troops|forces|border guards?)\s+of\s+(?:the\s+)?(?:Republic of\s+)?{adj}",
                          text, re.IGNORECASE):
-        country = table.get(m.group("c").lower())
+        country = lex.country_of(m.group("c"))
         if country:
             add(state_actor("Military Forces", country, on, lex), country, 1, "military", m.start(), m.end())
     for m in re.finditer(rf"\b{adj}\s+(?P<g>civilians?|villagers|residents|protesters|demonstrators|rioters|children)\b",
                          text, re.IGNORECASE):
-        country = table.get(m.group("c").lower())
+        country = lex.country_of(m.group("c"))
         if country and m.group("c")[0].isupper():
             label, inter, kind = {"protesters": ("Protesters", 6, "protesters"), "demonstrators": ("Protesters", 6, "protesters"),
                                   "rioters": ("Rioters", 5, "rioters")}.get(m.group("g").lower(), ("Civilians", 7, "civilians"))
             add(generic_actor(label, country), country, inter, kind, m.start(), m.end())
     for m in re.finditer(rf"\b{adj}\s+(?:[\w-]+\s+)?{_POLICE_NOUNS}\b", text, re.IGNORECASE):
-        country = table.get(m.group("c").lower())
+        country = lex.country_of(m.group("c"))
         if country and m.group("c")[0].isupper():
             add(state_actor("Police Forces", country, on, lex), country, 1, "police", m.start(), m.end())
     adj2 = adj.replace("?P<c>", "?P<d>")
     for m in re.finditer(rf"\b{adj}\s+(?:government|authorities|officials)\b|\bgovernments? of\s+{adj2}", text, re.IGNORECASE):
-        country = table.get((m.group("c") or m.group("d")).lower())
+        country = lex.country_of(m.group("c") or m.group("d"))
         if country:
             add(state_actor("Government", country, on, lex), country, 1, "government", m.start(), m.end())
-    for pattern, item in _cached_group_patterns(_lex_key()):
+    for pattern, item in _cached_group_patterns(lex):
         for m in pattern.finditer(text):
             if isinstance(item, tuple):
                 group = item[1]
@@ -186,7 +172,7 @@ def find_actors(text: str, *, home: str | None = None, speaker_country: str | No
             else:
                 country = home
             if kind == "partisan":
-                country = ADVERSARIES.get(speaker_country or "", None)
+                country = lex.adversaries.get(speaker_country or "", None)
                 if country is None:
                     continue
                 add(state_actor("Military Forces", country, on, lex), country, 1, "partisan", m.start(), m.end())
@@ -217,7 +203,7 @@ def _drop_overlaps(found: list[ActorMention]) -> list[ActorMention]:
 
 def correct_person(name: str, *, cutoff: float = 85.0) -> Person | None:
     """The known office holder that ``name`` spells (fuzzy: "Ilhan Aliyev" -> Ilham Aliyev), or None."""
-    people = load_lexicon().people
+    people = reference().people
     if not people:
         return None
     names = [p.name for p in people]
@@ -235,7 +221,7 @@ def actor_country(name: str | None) -> str | None:
     """The country of an ACLED-style actor name ("Military Forces of Armenia (2018-)" -> "Armenia")."""
     if not name:
         return None
-    lex = load_lexicon()
+    lex = reference()
     m = re.match(r"(?:Military Forces|Police Forces|Government) of (?:the )?([^()]+?)\s*(?:\(|$)", name)
     if m:
         country = m.group(1).strip()

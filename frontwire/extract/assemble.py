@@ -9,12 +9,12 @@ from dataclasses import replace
 from frontwire.extract.actors import ActorMention, find_countries
 from frontwire.extract.claims import Attribution
 from frontwire.extract.geo_hints import place_countries
-from frontwire.extract.lexicon import load_lexicon
 from frontwire.extract.places import PlaceMention
 from frontwire.extract.roles import STATE_KINDS
 from frontwire.extract.subevent import Typing
 from frontwire.extract.taxonomy import disorder_type_of, event_type_of, interaction, state_inter
 from frontwire.records import Document, EventFrame, Loss, Span
+from frontwire.reference import reference
 
 # de facto entities are not gazetteer countries: hint the state the territory is recognised as part of
 _RECOGNISED = {"Artsakh": "Azerbaijan", "Western Sahara": "Morocco"}
@@ -86,7 +86,7 @@ def _place_country(place: PlaceMention | None, countries: list[str]) -> str | No
 def _relays(document: Document, sentence: str) -> list[str]:
     """Agencies a claim passed through before this outlet: "told Anadolu Agency", an agency's photo credit."""
     out: list[str] = []
-    for outlet in load_lexicon().outlets:
+    for outlet in reference().outlets:
         names = [n for n in (outlet.name, *outlet.aliases) if len(n) > 2]
         if any(re.search(rf"\b(?:told|to|by|via|cited by|quoted by)\s+(?:the\s+)?{re.escape(n)}\b", sentence)
                for n in names):

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from frontwire.extract.actors import correct_person, find_countries
-from frontwire.extract.lexicon import load_lexicon
+from frontwire.reference import reference
+from frontwire.reference.vocabulary import MONTH_NAME_PATTERN, MONTHS
 
 _SAY = (r"(?:said|says|stated|states|claimed|claims|announced|announces|reported|reports|tweeted|wrote|told|added|"
         r"stressed|noted|confirmed|denied|denies|refuted|declared|informed|posted|insisted|alleged)")
@@ -27,9 +28,7 @@ _KIND = {"defence": "Defence", "defense": "Defence", "interior": "Interior Affai
          "emergencies": "Emergency Situations", "emergency situations": "Emergency Situations", "health": "Health"}
 _BACKREF = re.compile(r"(?:^\W*|\W)(?:It|it|[Tt]he ministry|[Tt]he statement|He|he|She|she|They|[Tt]he spokesman|"
                       r"[Tt]he spokeswoman|[Tt]he president|[Tt]he agency|[Tt]he office)\s+(?:also\s+|further\s+)?" + _SAY + r"\b")
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
-_MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_RE = MONTH_NAME_PATTERN
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +59,7 @@ def _ministry(m: re.Match[str], context: str) -> tuple[str, str | None]:
 
 
 def _aliases(country: str) -> tuple[str, ...]:
-    for c in load_lexicon().countries:
+    for c in reference().countries:
         if c.name == country:
             return c.aliases
     return ()
@@ -74,14 +73,14 @@ def _office_holder(adjective: str, office: str):  # -> Person | None
     office = re.sub(r"Defen[cs]e Minister", "Minister of Defence", office).replace("Foreign Minister",
                                                                                    "Minister of Foreign Affairs")
     wanted = f"{office} of {found[0][0]}".lower()
-    for person in load_lexicon().people:
+    for person in reference().people:
         if person.office.lower() == wanted:
             return person
     return None
 
 
 def _outlet(name: str) -> str | None:
-    for outlet in load_lexicon().outlets:
+    for outlet in reference().outlets:
         if name == outlet.name or name in outlet.aliases:
             return outlet.name
     return None
@@ -143,7 +142,7 @@ def find_speaker(text: str, offset: int = 0) -> Attribution | None:
     if m and m.group("name")[0].isupper():
         name = m.group("name")
         return Attribution(name, None, (name,), m.start("name") + offset, m.end("name") + offset)
-    for known in load_lexicon().outlets:
+    for known in reference().outlets:
         for alias in (known.name, *known.aliases):
             if len(alias) < 3:
                 continue
@@ -188,7 +187,7 @@ def _explicit_dates(sentence: str, published: date) -> list[date]:
     out = []
     for m in re.finditer(rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_RE})|(?P<m2>{_MONTH_RE})\s+(?P<d2>\d{{1,2}})\b)"
                          rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?", sentence):
-        month = _MONTHS.index((m.group("m1") or m.group("m2")).lower()) + 1
+        month = MONTHS[(m.group("m1") or m.group("m2")).lower()]
         day = int(m.group("d1") or m.group("d2"))
         year = int(m.group("y")) if m.group("y") else published.year
         try:

@@ -19,7 +19,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from frontwire.extract.actors import ADVERSARIES, ActorMention, find_actors, find_countries, state_actor
+from frontwire.extract.actors import ActorMention, find_actors, find_countries, state_actor
 from frontwire.extract.assemble import attach_losses, dedupe, make_frame
 from frontwire.extract.claims import (
     Attribution,
@@ -32,7 +32,6 @@ from frontwire.extract.claims import (
 )
 from frontwire.extract.classifier import SubEventClassifier
 from frontwire.extract.geo_hints import place_countries
-from frontwire.extract.lexicon import load_lexicon
 from frontwire.extract.places import (
     PlaceMention,
     captured_places,
@@ -48,13 +47,14 @@ from frontwire.extract.roles import STATE_KINDS, assign_roles, bare_country_subj
 from frontwire.extract.subevent import Typing, choose_sub_event, type_by_rules
 from frontwire.extract.taxonomy import disorder_type_of, event_type_of, interaction, state_inter
 from frontwire.records import Document, EventFrame, Loss, Span
+from frontwire.reference import Reference, reference
+from frontwire.reference.vocabulary import MONTH_NAMES, WEEKDAY_NAMES
 
 _GENERIC = re.compile(r"\b(?:has|have) (?:continued|been continuing) to\b|\bcontinues? to\b|\brepeatedly\b|"
                       r"\bon a daily basis\b|\bevery day\b", re.I)
 _DEBRIS = re.compile(r"^\s*(?:READ MORE|Read more|Related:|Loading\.\.\.|Advertisement|Share this|Follow us)\b")
-_DATE_WORDS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
-                         r"last night|January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December)\b")
+_DATE_WORDS = re.compile(r"\b(?:" + "|".join((*WEEKDAY_NAMES, "yesterday", "today", "tonight", "last night", *MONTH_NAMES))
+                         + r")\b")
 _NOTE_MAX_SENTENCES = 4
 # weapons and violence that armed groups use without saying so (air strikes and shelling need an army)
 _UNCLAIMED_ATTACKS = {"Remote explosive/landmine/IED", "Grenade", "Attack", "Abduction/forced disappearance"}
@@ -114,7 +114,7 @@ def _partisan_outlet(source: str | None) -> bool:
     """True when the document's only source is a party's own outlet (ACLED codes its claims 0 fatalities)."""
     if not source or ";" in source:
         return False
-    for outlet in load_lexicon().outlets:
+    for outlet in reference().outlets:
         if outlet.party and (source == outlet.name or source in outlet.aliases):
             return True
     return False
@@ -241,17 +241,17 @@ def _note_frame(document: Document, sentences: list[_Sentence], classifier: SubE
 
 # -- articles ------------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _country_words() -> tuple[str, ...]:
+@lru_cache(maxsize=4)
+def _country_words(lex: Reference) -> tuple[str, ...]:
     words: set[str] = set()
-    for c in load_lexicon().countries:
+    for c in lex.countries:
         # capitals and regions among the aliases are real places; only names, adjectives and acronyms are not
         words.update((c.name, *c.adjectives, *(a for a in c.aliases if a.isupper() or a == "Kremlin")))
     return tuple(sorted(words))
 
 
 def _places_for(sentence: str, offset: int) -> list[PlaceMention]:
-    exclude = _country_words()
+    exclude = _country_words(reference())
     settlements = enumerated_settlements(sentence, offset)
     if settlements and not all(_from_origin(sentence, p, offset) for p in settlements):
         return settlements
@@ -261,7 +261,7 @@ def _places_for(sentence: str, offset: int) -> list[PlaceMention]:
     taken = captured_places(sentence, offset)
     if taken and taken[0].name and taken[0].name.text not in exclude:
         return taken
-    people = _person_names()
+    people = _person_names(reference())
     located = []
     for p in located_places(sentence, offset, exclude=exclude):
         place_text = p.name.text if p.name else ""
@@ -279,7 +279,7 @@ def _places_for(sentence: str, offset: int) -> list[PlaceMention]:
     if settlements and not elsewhere:
         return settlements
     if not located:
-        located = country_places(sentence, tuple(c.name for c in load_lexicon().countries), offset)
+        located = country_places(sentence, tuple(c.name for c in reference().countries), offset)
     return located
 
 
@@ -297,10 +297,10 @@ def _from_origin(sentence: str, place: PlaceMention, offset: int) -> bool:
     return place.name is not None and bool(_ORIGIN.search(sentence[:max(0, place.name.start - offset)]))
 
 
-@lru_cache(maxsize=1)
-def _person_names() -> tuple[str, ...]:
+@lru_cache(maxsize=4)
+def _person_names(lex: Reference) -> tuple[str, ...]:
     names: set[str] = set()
-    for person in load_lexicon().people:
+    for person in lex.people:
         names.add(person.name)
         names.add(person.name.split()[-1])
     return tuple(sorted(names))
@@ -388,7 +388,7 @@ def _article_frames(document: Document, sentences: list[_Sentence], classifier: 
             agent = ActorMention(state_actor("Military Forces", speaker.country, published), speaker.country, 1,
                                  "military", s.start, s.start, "")
         if agent is None and target is not None and speaker and speaker.country == target.country:
-            adversary = ADVERSARIES.get(target.country or "")
+            adversary = reference().adversaries.get(target.country or "")
             if adversary:
                 agent = ActorMention(state_actor("Military Forces", adversary, published), adversary, 1, "partisan",
                                      s.start, s.start, "")
@@ -441,9 +441,9 @@ def _article_frames(document: Document, sentences: list[_Sentence], classifier: 
         fatalities = count_fatalities(s.text, partisan_source=partisan)
         extra_frames = _secondary_frames(s, typing, agent, target, published)
         if target is None and agent is not None and typing.sub_event_type in (
-                "Government regains territory", "Non-state actor overtakes territory") and agent.country in ADVERSARIES:
+                "Government regains territory", "Non-state actor overtakes territory") and agent.country in reference().adversaries:
             # territory is taken from someone: the other side of this conflict where the text does not say
-            other = ADVERSARIES[agent.country or ""]
+            other = reference().adversaries[agent.country or ""]
             target = ActorMention(state_actor("Military Forces", other, published), other, 1, "military",
                                   s.start, s.start, "")
         villages = [p for p in places if p.kind == "village"]
@@ -536,7 +536,7 @@ def _secondary_frames(s: _Sentence, typing: Typing, agent: ActorMention | None, 
     m = re.search(r"\b(?:was|were) shot down\b|\bshot (?:it|them) down\b|\bwas intercepted\b", s.text)
     if not m or agent is None or not agent.country:
         return []
-    shooter_country = ADVERSARIES.get(agent.country)
+    shooter_country = reference().adversaries.get(agent.country)
     shooter = ActorMention(state_actor("Military Forces", shooter_country, published), shooter_country, 1, "military",
                            s.start + m.start(), s.start + m.end(), m.group(0)) if shooter_country else target
     return [(Typing("Disrupted weapons use", 0.7, None), shooter, agent)]

@@ -11,8 +11,8 @@ import re
 from datetime import date
 
 from frontwire.extract.actors import actor_country
-from frontwire.extract.lexicon import load_lexicon
 from frontwire.records import Claim
+from frontwire.reference import reference
 
 LOADED_WORDS = {
     "liberated": "captured", "liberating": "capturing", "liberation": "capture", "liberate": "capture",
@@ -57,7 +57,7 @@ _VERBS = {
 def _adjective(country: str | None) -> str | None:
     if not country:
         return None
-    for c in load_lexicon().countries:
+    for c in reference().countries:
         if c.name == country and c.adjectives:
             return c.adjectives[0]
     return country

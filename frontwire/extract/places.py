@@ -11,22 +11,20 @@ import re
 from dataclasses import dataclass
 
 from frontwire.records import Span
+from frontwire.reference.vocabulary import CARDINALS, MONTH_NAMES, WEEKDAY_NAMES
 
 _NAME = r"(?:[A-Z][\w'’-]*(?:[ -](?:[A-Z][\w'’-]*|(?:e|i|al|el|ul|wa|de|du|ye)(?=[ -][A-Z])))*)"
 _SETTLEMENT = r"(?:villages?|settlements?|towns?|cities|city|heights|hills?|areas?)"
 _ADMIN = r"(?:district|region|province|rayon|raion|oblast|governorate|county|municipality|state|direction|directions|sector|area)"
 _STOP = {
     "The", "A", "An", "In", "On", "At", "During", "It", "Its", "This", "That", "They", "He", "She", "We", "Our",
-    "Long", "Victorious", "President", "Ministry", "Defence", "Defense", "Army", "Armed", "Forces", "Monday",
-    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
-    "May", "June", "July", "August", "September", "October", "November", "December", "Twitter", "Facebook",
+    "Long", "Victorious", "President", "Ministry", "Defence", "Defense", "Army", "Armed", "Forces", *WEEKDAY_NAMES,
+    *MONTH_NAMES, "Twitter", "Facebook",
     "Telegram", "GMT", "UN", "NATO", "As", "According", "Also", "And", "But", "While", "Taliban", "IS",
 }
 _NOT_PLACE = {"Army", "Forces", "Ministry", "Armed", "Security", "Council", "Assembly", "Agency", "Press", "News",
               "Police", "Government", "Service", "Party", "Alliance", "Movement", "Front", "Committee", "Court",
               "War", "Wars", "Conflict", "Treaty", "Agreement", "Statement", "Declaration", "Protocol", "Union"}
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +74,11 @@ def enumerated_settlements(text: str, offset: int = 0) -> list[PlaceMention]:
 
 def stated_count(text: str) -> int | None:
     """The number of places a sentence says it lists: "liberated eight more villages" -> 8."""
-    m = re.search(rf"\b(\d+|{'|'.join(_NUMBER_WORDS)})\s+(?:more\s+|other\s+|new\s+)?{_SETTLEMENT}\b", text, re.I)
+    m = re.search(rf"\b(\d+|{'|'.join(CARDINALS)})\s+(?:more\s+|other\s+|new\s+)?{_SETTLEMENT}\b", text, re.I)
     if not m:
         return None
     word = m.group(1).lower()
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return int(word) if word.isdigit() else CARDINALS[word]
 
 
 def directions(text: str, offset: int = 0) -> list[PlaceMention]:

@@ -12,19 +12,13 @@ from __future__ import annotations
 import re
 
 from frontwire.records import Loss
+from frontwire.reference.vocabulary import MONTH_NAME_PATTERN, NUMBER_WORDS
 
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "another": 1, "single": 1, "both": 2, "a couple of": 2, "a few": 3,
-}
 VAGUE = {"several": 10, "many": 10, "scores of": 12, "dozens of": 12, "dozens": 12, "tens of": 12,
          "hundreds of": 100, "hundreds": 100, "numerous": 10}
 _NUM = (r"(?:\b\d+(?:,\d{3})*(?:\s*[-–]\s*\d+)?|a couple of|a few|scores of|dozens of|dozens|tens of|hundreds of|hundreds|"
         r"several|many|numerous|" + "|".join(rf"\b{w}" for w in sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True)) + ")")
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTHS = MONTH_NAME_PATTERN
 _DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? {_MONTHS}|{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?)?,? ?(?:19|20)\d\d\b|"
                    rf"\b\d{{1,2}}(?:st|nd|rd|th)? {_MONTHS}\b|\b{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?\b")
 _PEOPLE = (r"(?:(?![\d])(?!(?:and|or|in|of|at|on|by|as|a|an)\s)[\w'-]+\s+){0,4}?(?:people|persons?|civilians?|soldiers?|servicem[ae]n|troops|militants?|fighters?|"
@@ -233,7 +227,7 @@ def find_losses(text: str, side: str | None) -> list[Loss]:
         item = _clean_item(m.group("item"))
         if not item or re.match(r"(?:percent|km|kilomet|hours?|days?|pm|am|GMT|local)", item, re.I):
             continue
-        if re.match(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", item):
+        if re.match(rf"{MONTH_NAME_PATTERN}\b", item):
             continue
         category = _category(item)
         if category is None or category == "personnel" and status not in ("killed", "wounded", "captured"):

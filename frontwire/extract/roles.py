@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from frontwire.extract.actors import ADVERSARIES, ActorMention, find_countries, generic_actor, state_actor
+from frontwire.extract.actors import ActorMention, find_countries, generic_actor, state_actor
 from frontwire.extract.claims import Attribution
 from frontwire.extract.taxonomy import event_type_of
+from frontwire.reference import reference
 
 STATE_KINDS = {"military", "police", "government", "partisan"}
 # "units of", "troops of", "fighters of" + an actor: the actor's own men, so the actor is the one acting
@@ -103,7 +104,7 @@ def bare_country_subject(sentence: str, on: date | None) -> ActorMention | None:
 
 def loss_side(text: str, speaker: Attribution | None, target: ActorMention | None) -> str | None:
     if re.search(r"\benemy\b|\boccupiers?\b|\binvaders?\b", text, re.I) and speaker and speaker.country:
-        return ADVERSARIES.get(speaker.country)
+        return reference().adversaries.get(speaker.country)
     m = re.search(r"(?:shot down|downed|destroyed|captured)\s+(?:an?|another|one|the)?\s*(?P<w>[A-Z][a-z]+)", text)
     if m:
         found = find_countries(m.group("w"))
@@ -112,7 +113,7 @@ def loss_side(text: str, speaker: Attribution | None, target: ActorMention | Non
     if target is not None and target.country:
         return target.country
     if speaker and speaker.country:
-        return ADVERSARIES.get(speaker.country)
+        return reference().adversaries.get(speaker.country)
     return None
 
 

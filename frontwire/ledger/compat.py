@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from frontwire.geo.context import distance_km
-from frontwire.ledger.names import ALIGNED, country_in, fold, place_skeleton, same_place_name
+from frontwire.ledger.names import aligned, country_in, fold, place_skeleton, same_place_name
 from frontwire.records import Claim, Document
 
 TERRITORY_TYPES = frozenset({
@@ -133,10 +133,10 @@ def claim_features(claim: Claim, document: Document | None = None) -> ClaimFeatu
 
 def _actor_side(country: str | None, actor: str | None) -> str:
     """Compare actors by the side they fight for: "Military Forces of Armenia" and "Armenia" agree, and so
-    do parties fighting on one side ("Artsakh" and "Armenia", see ``ALIGNED``)."""
+    do parties fighting on one side ("Artsakh" and "Armenia", see ``aligned``)."""
     side = country or country_in(fold(actor))
     if side:
-        return fold(ALIGNED.get(side, side))
+        return fold(aligned(side))
     return fold(actor)
 
 

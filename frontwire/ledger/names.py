@@ -8,27 +8,14 @@ to know whether two names are the same, so it folds them to a comparable skeleto
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from frontwire.geo.normalize import azerbaijani_to_english, looks_azerbaijani, phonetic_key
+from frontwire.reference import Reference, fold, reference
 
-_TRANSLIT = str.maketrans({"ə": "a", "ı": "i", "ç": "ch", "ş": "sh", "ğ": "gh", "ö": "o", "ü": "u", "İ": "i",
-                           "’": "'", "‘": "'"})
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str | None) -> str:
-    """Lowercase, transliterate and strip diacritics and punctuation: a comparable form of a name."""
-    if not text:
-        return ""
-    text = text.lower().translate(_TRANSLIT)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    return " ".join(text.split())
+__all__ = ["aligned", "country_in", "fold", "origin_key", "place_skeleton", "same_place_name", "side_of"]
 
 
 @lru_cache(maxsize=65536)
@@ -50,38 +37,6 @@ def same_place_name(a: str | None, b: str | None) -> bool:
 
 # --- claimants and sides ---------------------------------------------------------------------------
 
-# Country names and the adjectives news uses for them. Extend freely: the fallback reads these inside any
-# claimant string ("Armenian Defence Ministry" -> Armenia).
-COUNTRY_WORDS: dict[str, str] = {
-    "azerbaijan": "Azerbaijan", "azerbaijani": "Azerbaijan", "azeri": "Azerbaijan", "baku": "Azerbaijan",
-    "armenia": "Armenia", "armenian": "Armenia", "yerevan": "Armenia",
-    "artsakh": "Artsakh", "nagorno karabakh": "Artsakh", "stepanakert": "Artsakh",
-    "russia": "Russia", "russian": "Russia", "kremlin": "Russia",
-    "ukraine": "Ukraine", "ukrainian": "Ukraine",
-    "turkey": "Turkey", "turkish": "Turkey", "turkiye": "Turkey",
-    "iran": "Iran", "iranian": "Iran", "israel": "Israel", "israeli": "Israel",
-    "palestine": "Palestine", "palestinian": "Palestine", "syria": "Syria", "syrian": "Syria",
-    "iraq": "Iraq", "iraqi": "Iraq", "afghanistan": "Afghanistan", "afghan": "Afghanistan",
-    "pakistan": "Pakistan", "pakistani": "Pakistan", "india": "India", "indian": "India",
-    "georgia": "Georgia", "georgian": "Georgia", "sudan": "Sudan", "sudanese": "Sudan",
-    "ethiopia": "Ethiopia", "ethiopian": "Ethiopia", "yemen": "Yemen", "yemeni": "Yemen",
-    "lebanon": "Lebanon", "lebanese": "Lebanon", "libya": "Libya", "libyan": "Libya",
-    "mali": "Mali", "malian": "Mali", "somalia": "Somalia", "somali": "Somalia",
-    "nigeria": "Nigeria", "nigerian": "Nigeria", "myanmar": "Myanmar", "colombia": "Colombia",
-    "colombian": "Colombia", "congo": "Democratic Republic of Congo", "congolese": "Democratic Republic of Congo",
-}
-
-# People who speak for a party. Small on purpose: the country-name fallback covers institutions.
-PERSON_SIDES: dict[str, str] = {
-    "ilham aliyev": "Azerbaijan", "aliyev": "Azerbaijan", "hikmet hajiyev": "Azerbaijan",
-    "vagif dargahli": "Azerbaijan", "jeyhun bayramov": "Azerbaijan", "zakir hasanov": "Azerbaijan",
-    "nikol pashinyan": "Armenia", "pashinyan": "Armenia", "shushan stepanyan": "Armenia",
-    "artsrun hovhannisyan": "Armenia", "david tonoyan": "Armenia", "armen sarkissian": "Armenia",
-    "arayik harutyunyan": "Artsakh", "vahram poghosyan": "Artsakh",
-    "vladimir putin": "Russia", "sergei shoigu": "Russia", "igor konashenkov": "Russia", "dmitry peskov": "Russia",
-    "volodymyr zelensky": "Ukraine", "zelenskyy": "Ukraine",
-}
-
 # A claimant speaks for a side only when it is an organ of that side, not a newspaper that happens to be
 # from there: these words mark an official source.
 _OFFICIAL_WORDS = re.compile(
@@ -90,61 +45,63 @@ _OFFICIAL_WORDS = re.compile(
     r"service|governor|mayor|embassy|parliament|assembly|ombudsman|administration|state)\b"
 )
 
-# Parties that fight on one side: a claimant of the first counts as a source of the second's side when
-# the event's actors name only the second.
-ALIGNED: dict[str, str] = {"Artsakh": "Armenia"}
 
 _ORIGIN_DROP = {"the", "of", "s", "and", "for", "on", "republic", "said", "says", "according", "to"}
 _ORIGIN_SYNONYMS = {"defense": "defence", "mod": "ministry defence", "mfa": "ministry foreign affairs"}
 
 
-@lru_cache(maxsize=16384)
 def country_in(folded: str) -> str | None:
-    """The first country named in a folded string ("military forces of armenia" -> "Armenia")."""
-    # Longest country word first, earliest position wins: "Turkish agency quoting Azerbaijani ministry"
-    # is about the first-named country.
-    best: tuple[int, int, str] | None = None
-    for word, country in COUNTRY_WORDS.items():
-        match = re.search(rf"\b{word}\b", folded)
-        if match:
-            key = (match.start(), -len(word), country)
-            if best is None or key < best:
-                best = key
-    return best[2] if best else None
+    """The first country named in a folded string ("military forces of armenia" -> "Armenia"): earliest
+    position wins ("Turkish agency quoting Azerbaijani ministry" is about Turkey), then the longest spelling."""
+    return reference().country_words.first_in(folded)
 
 
-@lru_cache(maxsize=16384)
+def aligned(side: str) -> str:
+    """The side a party fights on ("Artsakh" -> "Armenia"; see the ``with`` rows of ``sides.tsv``): a claimant
+    of the first counts as a source of the second's side when the event's actors name only the second."""
+    return reference().allies.get(side, side)
+
+
 def side_of(claimant: str | None) -> str | None:
     """The conflict party a claimant speaks for ("Ilham Aliyev" -> "Azerbaijan"), or None for outlets."""
+    return _side_of(claimant, reference())
+
+
+# Cached per reference tables as well as per name: a user folder read later in the process changes answers.
+@lru_cache(maxsize=16384)
+def _side_of(claimant: str | None, lex: Reference) -> str | None:
     folded = fold(claimant)
     if not folded:
         return None
-    for person, side in PERSON_SIDES.items():
-        if re.search(rf"\b{person}\b", folded):
-            return side
+    person = lex.person_words.first_in(folded)
+    if person is not None:
+        return person.country
     if not _OFFICIAL_WORDS.search(folded):
         return None
     return country_in(folded)
 
 
-@lru_cache(maxsize=16384)
 def origin_key(name: str | None) -> str:
     """A key under which spellings of one source agree ("Azerbaijani Defence Ministry" and
     "Ministry of Defense of Azerbaijan" give the same key). Empty for no name."""
+    return _origin_key(name, reference())
+
+
+@lru_cache(maxsize=16384)
+def _origin_key(name: str | None, lex: Reference) -> str:
     folded = fold(name)
     if not folded:
         return ""
-    for person in PERSON_SIDES:
-        if re.search(rf"\b{person}\b", folded):
-            # "President Ilham Aliyev" and "Aliyev" are one source; surnames alone map to the full name.
-            full = next((p for p in PERSON_SIDES if p.endswith(person) and " " in p), person)
-            return "person:" + full
+    person = lex.person_words.first_in(folded)
+    if person is not None:
+        # "President Ilham Aliyev" and "Aliyev" are one source: every spelling maps to the full name.
+        return "person:" + fold(person.name)
     tokens: list[str] = []
     for token in folded.split():
         token = _ORIGIN_SYNONYMS.get(token, token)
         for part in token.split():
             if part in _ORIGIN_DROP:
                 continue
-            country = COUNTRY_WORDS.get(part)
+            country = lex.country_words.in_folded_text.get(part)
             tokens.append(country.lower() if country else part)
     return " ".join(sorted(set(tokens))) or folded

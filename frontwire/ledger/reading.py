@@ -16,7 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from frontwire.ledger.compat import TERRITORY_TYPES, is_point
-from frontwire.ledger.names import ALIGNED, country_in, fold, origin_key, same_place_name, side_of
+from frontwire.ledger.names import aligned, country_in, fold, origin_key, same_place_name, side_of
 from frontwire.ledger.records import Dispute, DisputedValue, Event
 from frontwire.records import Claim, Loss
 
@@ -200,7 +200,7 @@ def supporting_sides(support: Sequence[Claim], all_claims: Sequence[Claim]) -> t
         side = side_of(claim.claimed_by) or (side_of(claim.claim_chain[0]) if claim.claim_chain else None)
         # With both parties known, a third state's source is not one of theirs; with one known, the
         # other party is unnamed and every side counts.
-        if side and (len(parties) < 2 or side in parties or ALIGNED.get(side) in parties):
+        if side and (len(parties) < 2 or side in parties or aligned(side) in parties):
             sides.add(side)
     return tuple(sorted(sides))
 

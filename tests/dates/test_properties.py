@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from frontwire.dates import find_date_expressions
-from frontwire.dates.vocabulary import WEEKDAY_NAMES
+from frontwire.reference.vocabulary import WEEKDAY_NAMES
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")

@@ -1,8 +1,6 @@
-"""Actor names, countries, office holders and the user-extensible dictionary."""
+"""Actor names, countries and office holders (user tables: tests/reference)."""
 
 from __future__ import annotations
-
-import json
 
 from frontwire.extract.actors import actor_country, correct_person, find_actors, state_actor
 
@@ -45,14 +43,6 @@ def test_actor_country_of_acled_names():
     assert actor_country("Civilians (Armenia)") == "Armenia"
     assert actor_country("Taliban") == "Afghanistan"
     assert actor_country("Islamic State (Afghanistan)") == "Afghanistan"
-
-
-def test_user_actor_file_extends_the_dictionary(tmp_path, monkeypatch):
-    (tmp_path / "mine.json").write_text(json.dumps({"actors": [
-        {"name": "Northern Liberation Front", "country": "Ruritania", "inter": 2, "aliases": ["NLF"]}]}))
-    monkeypatch.setenv("FRONTWIRE_ACTORS_DIR", str(tmp_path))
-    found = find_actors("NLF fighters attacked an army post")
-    assert any(a.name == "Northern Liberation Front" and a.country == "Ruritania" and a.inter == 2 for a in found)
 
 
 def test_units_of_an_army_make_the_army_the_actor(parse):
