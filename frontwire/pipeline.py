@@ -24,6 +24,7 @@ from frontwire.extract import compose_notes, extract_frames
 from frontwire.geo import get_gazetteer, resolve_event_place
 from frontwire.nlp import parse
 from frontwire.records import Claim, Document, EventFrame, Failure, RawDocument
+from frontwire.reference import use_reference_dir
 
 log = logging.getLogger("frontwire.pipeline")
 
@@ -43,6 +44,9 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, *, classifier: Any = None) -> None:
         self.settings = settings or Settings()
         self.classifier = classifier
+        if self.settings.reference_dir is not None:
+            # until extract is handed its tables, the pipeline names the process's user reference folder
+            use_reference_dir(self.settings.reference_dir)
 
     def run(self, items: Iterable[RawDocument | Failure], *, skip: Any = None) -> Iterator[Result]:
         """Process ``items`` in order, yielding one ``Result`` per item.

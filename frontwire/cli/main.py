@@ -16,6 +16,7 @@ from frontwire.cli import bench, evaluate, events, extract, gazetteer, ingest, l
 from frontwire.cli.common import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_USAGE, say, setup_logging
 from frontwire.config import Settings
 from frontwire.errors import FrontwireError, UsageError
+from frontwire.reference import use_reference_dir
 
 COMMANDS = (extract, ingest, events, ledger, evaluate, bench, gazetteer)
 
@@ -49,6 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             max_input_bytes=getattr(args, "max_bytes", None),
             progress=False if args.quiet else None,
         )
+        use_reference_dir(settings.reference_dir)
         return int(args.func(args, settings))
     except UsageError as exc:
         say(str(exc))
