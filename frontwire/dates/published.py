@@ -17,11 +17,11 @@ from datetime import date, timedelta
 from frontwire.dates import arithmetic as cal
 from frontwire.dates.context import report_cue
 from frontwire.dates.patterns import Raw, absolute_candidates
-from frontwire.reference.vocabulary import WEEKDAYS
+from frontwire.reference.vocabulary import WEEKDAY_NAMES, WEEKDAYS
 
 _DATELINE = re.compile(
-    r"^\s*(?:By\s+[^\n]{0,60}\n\s*)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|MONDAY|TUESDAY|WEDNESDAY|"
-    r"THURSDAY|FRIDAY|SATURDAY|SUNDAY|By\b|Published\b|Updated\b|Posted\b)(?P<city>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3})"
+    r"^\s*(?:By\s+[^\n]{0,60}\n\s*)?(?!(?:" + "|".join((*WEEKDAY_NAMES, *(w.upper() for w in WEEKDAY_NAMES)))
+    + r")\b|By\b|Published\b|Updated\b|Posted\b)(?P<city>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3})"
     r"(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?){0,2}\s*,\s*")
 _DATELINE_END = re.compile(
     r"^\s*(?:\(|/|\[|[-–—:]|\.\s|\.?$|,\s*[A-Z]{2,}|,\s*[/(\[]|\s+\d{1,2}[:.]\d\d|\s*\((?:Reuters|AFP|AP|AA)\b)")
@@ -29,7 +29,7 @@ _DATELINE_END = re.compile(
 _DATE_OPENING_END = re.compile(r"^\s*(?:[-–—:|]|\(|/)")
 _WEEKDAY_MENTION = re.compile(
     r"\b(?P<before>next|coming|will|on|last|late|early|since|until|by|said|from)?\s*"
-    r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b")
+    r"(?P<w>" + "|".join(WEEKDAY_NAMES) + r")(?:'s|’s)?\b")
 _DATE_LINE_LABEL = re.compile(
     r"\b(?:published|updated|posted|last\s+updated|date|on|at|gmt|utc|local\s+time|am|pm|by|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b|[\d:|,./()+-]",

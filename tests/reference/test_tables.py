@@ -114,3 +114,12 @@ def test_user_groups_file_extends_the_groups(tmp_path, monkeypatch):
     monkeypatch.setenv("FRONTWIRE_REFERENCE_DIR", str(tmp_path))
     found = find_actors("NLF fighters attacked an army post")
     assert any(a.name == "Northern Liberation Front" and a.country == "Ruritania" and a.inter == 2 for a in found)
+
+
+def test_every_reference_country_is_spelled_as_the_gazetteer_spells_it():
+    from frontwire.geo.gazetteer import canonical_country
+
+    parties_without_a_state = {"Artsakh"}
+    for country in reference().countries:
+        if country.name not in parties_without_a_state:
+            assert canonical_country(country.name) == country.name
