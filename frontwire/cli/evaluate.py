@@ -24,7 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "scored alone, field by field (gate: the 'seed' floors); a folder of them, or several, is "
                     "scored as a set of news articles, with a table per article and the totals (gate: 'news'). "
                     "ACLED CSV exports: each row's notes is the document, its coded fields the answer, "
-                    "cross-validated (gate: 'acled'). --negatives and --unlabeled read articles with no gold. "
+                    "cross-validated (gate: 'acled'). --negatives counts the events coded from articles where "
+                    "none should be (gate: 'negatives'); --unlabeled draws events to read against articles with "
+                    "no gold. "
                     "Exits 1 when a score is on the wrong side of its bound in floors.json. Each stage's "
                     "development score runs on its own: python -m frontwire.evaluate.places (geo), "
                     ".dates, .extraction (extract on ACLED notes), .feed (a general wire feed).")
@@ -33,6 +35,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-v", "--verbose", dest="details", action="store_true",
                         help="for a set of gold articles: each article's misses, wrong fields and spurious events "
                              "with their evidence")
+    parser.add_argument("--negatives", nargs="+", type=Path, default=[], metavar="FILE",
+                        help="articles where nothing should be coded (JSONL, .jsonl.gz, folders): events in all, "
+                             "per article (gate: 'negatives'), and each offending article with its events")
+    parser.add_argument("--unlabeled", nargs="+", type=Path, default=[], metavar="FILE",
+                        help="articles with no gold: events per article, and --sample events drawn at random "
+                             "to read against their articles")
+    parser.add_argument("--sample", type=int, default=40, metavar="N",
+                        help="how many --unlabeled events to draw (default 40)")
+    parser.add_argument("--seed", type=int, default=0, metavar="S",
+                        help="the random draw's seed: the same seed draws the same events (default 0)")
     parser.add_argument("--floors", type=Path, default=FLOORS_PATH, help="floors file (default: the packaged one)")
     parser.add_argument("--no-gate", action="store_true", help="print scores only; never fail on a bound")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds for ACLED gold (default 5)")
@@ -44,8 +56,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from frontwire.evaluate.gold import gold_files
 
-    if not args.gold:
-        raise UsageError("nothing to score", hint="name gold files or folders (frontwire eval --help)")
+    if not (args.gold or args.negatives or args.unlabeled):
+        raise UsageError("nothing to score",
+                         hint="name gold files or folders, --negatives or --unlabeled (frontwire eval --help)")
     paths = [Path(p) for p in args.gold]
     csvs = [p for p in paths if p.suffix.lower() == ".csv"]
     named = [p for p in paths if p.suffix.lower() != ".csv"]
@@ -59,6 +72,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         problems += _news(golds, settings, floors, output, args)
     if csvs:
         problems += _acled(csvs, settings, floors, output, args)
+    if args.negatives:
+        problems += _negatives(args.negatives, settings, floors, output, args)
+    if args.unlabeled:
+        _unlabeled(args.unlabeled, settings, output, args)
     if args.json:
         json.dump(output, sys.stdout, indent=1, sort_keys=True)
         print()
@@ -109,6 +126,26 @@ def _acled(paths: list[Path], settings: Settings, floors: Floors, output: Output
     if not args.json:
         _print(f"== ACLED notes: {', '.join(str(p) for p in paths)}", acled.scores, acled.lines)
     return [] if args.limit else check_floors("acled", acled.scores, floors)
+
+
+def _negatives(paths: list[Path], settings: Settings, floors: Floors, output: Output, args: argparse.Namespace
+               ) -> list[str]:
+    from frontwire.evaluate.negatives import evaluate_negatives
+
+    report = evaluate_negatives(paths, settings)
+    output["negatives"] = report.scores
+    if not args.json:
+        _print(f"== negatives: {', '.join(str(p) for p in paths)}", {}, report.lines)
+    return check_floors("negatives", report.scores, floors)
+
+
+def _unlabeled(paths: list[Path], settings: Settings, output: Output, args: argparse.Namespace) -> None:
+    from frontwire.evaluate.unlabeled import evaluate_unlabeled
+
+    report = evaluate_unlabeled(paths, settings, sample=args.sample, seed=args.seed)
+    output["unlabeled"] = report.scores
+    if not args.json:
+        _print(f"== unlabeled: {', '.join(str(p) for p in paths)}", {}, report.lines)
 
 
 def _print(title: str, scores: dict[str, float], lines: list[str]) -> None:

@@ -11,11 +11,15 @@ allows extraction to keep background that way. Scorers therefore score the curre
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from frontwire.config import Settings
+from frontwire.errors import GoldError
+from frontwire.ingest import iter_raw_documents
 from frontwire.pipeline import Pipeline
 from frontwire.records import Failure, RawDocument
 
@@ -70,3 +74,20 @@ def place_of(event: dict[str, Any]) -> str:
     """Where an event is, as a table shows it: location (admin1, country)."""
     within = ", ".join(str(v) for v in (event.get("admin1"), event.get("country")) if v)
     return f"{event.get('location') or '?'}" + (f" ({within})" if within else "")
+
+
+def run_files(paths: Iterable[Path], settings: Settings) -> list[ArticleRun]:
+    """Every article in ``paths`` (files or folders, as ``frontwire extract`` reads them), run through the
+    pipeline. A path that does not exist is an error here: a scorer must not report on nothing."""
+    paths = list(paths)
+    for path in paths:
+        if not path.exists():
+            raise GoldError(f"{path}: no such file or folder", hint="check the path")
+    return run_articles(iter_raw_documents([str(p) for p in paths], settings), settings)
+
+
+def events_per_article(runs: list[ArticleRun]) -> str:
+    """How many articles emitted 0, 1, 2 and 3 or more events, on one line."""
+    counts = Counter(min(len(r.events), 3) for r in runs)
+    return ", ".join(f"{counts[n]} with {label}" for n, label in ((0, "none"), (1, "one"), (2, "two"),
+                                                                    (3, "three or more")))
