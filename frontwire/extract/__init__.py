@@ -18,10 +18,10 @@ Modules, in the order the work is done::
 
 from __future__ import annotations
 
+from frontwire.extract.acled import SUB_EVENT_TYPES, disorder_type_of, event_type_of, interaction
 from frontwire.extract.classifier import SubEventClassifier, load_classifier, train_classifier
 from frontwire.extract.frames import extract_frames
 from frontwire.extract.notes import compose_notes
-from frontwire.extract.taxonomy import SUB_EVENT_TYPES, disorder_type_of, event_type_of, interaction
 
 __all__ = [
     "SUB_EVENT_TYPES",

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from frontwire.extract.acled import disorder_type_of, event_type_of, interaction, state_inter
 from frontwire.extract.actors import ActorMention, find_countries
 from frontwire.extract.claims import Attribution
 from frontwire.extract.geo_hints import place_countries
 from frontwire.extract.places import PlaceMention
 from frontwire.extract.roles import STATE_KINDS
 from frontwire.extract.subevent import Typing
-from frontwire.extract.taxonomy import disorder_type_of, event_type_of, interaction, state_inter
 from frontwire.records import Document, EventFrame, Loss, Span
 from frontwire.reference import reference
 

@@ -19,6 +19,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from frontwire.extract.acled import disorder_type_of, event_type_of, interaction, state_inter
 from frontwire.extract.actors import ActorMention, find_actors, find_countries, state_actor
 from frontwire.extract.assemble import attach_losses, dedupe, make_frame
 from frontwire.extract.claims import (
@@ -45,7 +46,6 @@ from frontwire.extract.places import (
 from frontwire.extract.quantities import coder_remark, count_fatalities, find_losses
 from frontwire.extract.roles import STATE_KINDS, assign_roles, bare_country_subject, generic_agent, loss_side
 from frontwire.extract.subevent import Typing, choose_sub_event, type_by_rules
-from frontwire.extract.taxonomy import disorder_type_of, event_type_of, interaction, state_inter
 from frontwire.records import Document, EventFrame, Loss, Span
 from frontwire.reference import Reference, reference
 from frontwire.reference.vocabulary import MONTH_NAMES, WEEKDAY_NAMES

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from frontwire.extract.acled import SubEventType, load_codebook
 from frontwire.extract.actors import actor_country
 from frontwire.records import Claim
 from frontwire.reference import reference
@@ -25,33 +26,6 @@ LOADED_WORDS = {
     "mercenaries": "foreign fighters", "junta": "government", "genocide": "killings",
 }
 
-_VERBS = {
-    "Armed clash": "{a1} clashed with {a2} {near} {loc}",
-    "Government regains territory": "{a1} captured {loc}",
-    "Non-state actor overtakes territory": "{a1} took control of {loc}",
-    "Shelling/artillery/missile attack": "{a1} shelled {a2} {near} {loc}",
-    "Air/drone strike": "{a1} carried out an air or drone strike on {a2} {near} {loc}",
-    "Suicide bomb": "a suicide bomber of {a1} detonated explosives targeting {a2} in {loc}",
-    "Remote explosive/landmine/IED": "an explosive device attributed to {a1} detonated, hitting {a2}, in {loc}",
-    "Grenade": "{a1} threw a grenade at {a2} in {loc}",
-    "Chemical weapon": "{a1} used a chemical weapon against {a2} in {loc}",
-    "Sexual violence": "{a1} committed sexual violence against {a2} in {loc}",
-    "Attack": "{a1} attacked {a2} in {loc}",
-    "Abduction/forced disappearance": "{a1} abducted {a2} in {loc}",
-    "Peaceful protest": "{a1} held a protest in {loc}",
-    "Protest with intervention": "{a1} held a protest in {loc} and {a2} intervened",
-    "Excessive force against protesters": "{a2} used force against {a1} in {loc}",
-    "Violent demonstration": "{a1} held a violent demonstration in {loc}",
-    "Mob violence": "a mob of {a1} attacked {a2} in {loc}",
-    "Agreement": "{a1} and {a2} reached an agreement in {loc}",
-    "Arrests": "{a1} arrested {a2} in {loc}",
-    "Change to group/activity": "{a1} changed its posture or activity in {loc}",
-    "Disrupted weapons use": "{a1} disrupted a weapon used by {a2} {near} {loc}",
-    "Headquarters or base established": "{a1} established a base in {loc}",
-    "Looting/property destruction": "{a1} looted or destroyed property in {loc}",
-    "Non-violent transfer of territory": "{a1} took over {loc} without fighting",
-    "Other": "{a1} was involved in a development in {loc}",
-}
 
 
 def _adjective(country: str | None) -> str | None:
@@ -114,7 +88,7 @@ def neutralise(text: str) -> str:
 
 def compose_notes(claim: Claim) -> str:
     """A neutral ACLED-style sentence for ``claim`` from its date, place, actors, fatalities and losses."""
-    template = _VERBS.get(claim.sub_event_type, _VERBS["Other"])
+    template = load_codebook().types[SubEventType(claim.sub_event_type)].note
     near = "near" if (claim.geo_precision or 1) >= 2 else "in"
     # a protest with no named organiser was still held by protesters, a riot by rioters
     crowd = {"Violent demonstration": "rioters", "Mob violence": "rioters"}.get(

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from frontwire.extract.acled import event_type_of
 from frontwire.extract.actors import ActorMention, find_countries, generic_actor, state_actor
 from frontwire.extract.claims import Attribution
-from frontwire.extract.taxonomy import event_type_of
 from frontwire.reference import reference
 
 STATE_KINDS = {"military", "police", "government", "partisan"}

@@ -1,27 +1,25 @@
-"""Choosing one ACLED sub-event type for a text: rules first where they are decisive, the classifier otherwise.
+"""Choosing one ACLED sub-event type for a text: the codebook's rules where they are decisive, the classifier
+otherwise.
 
-ACLED's own precedence is followed where several things happen at once: a protest that police disperse is
-"Protest with intervention"; an explosion's weapon decides its sub-type; fire with small arms, even mixed
-with mortars, is an armed clash unless the weapons were "primarily heavy".
+ACLED's own precedence is followed where several things happen at once (the ``precedence`` list of
+``frontwire/data/codebook/acled.toml``): a protest that police disperse is "Protest with intervention"; an
+explosion's weapon decides its sub-type; fire with small arms, even mixed with mortars, is an armed clash unless
+the weapons were "primarily heavy". The context tests that list refers to are defined here.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from frontwire.extract.acled import PROTEST_FAMILY, Codebook, SubEventType, load_codebook
 from frontwire.extract.triggers import TriggerHit, find_triggers
 
 if TYPE_CHECKING:  # pragma: no cover
     from frontwire.extract.classifier import SubEventClassifier
 
-_PROTEST_FAMILY = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-                   "Violent demonstration"}
-_CIVILIAN_VICTIM = re.compile(
-    r"\b(?:civilians?|villagers?|residents?|shepherds?|sheperds?|farmers?|teachers?|scholars?|journalists?|"
-    r"activists?|employees?|passengers?|worshippers|children|child|boy|girl|women|woman|a man|merchants?|"
-    r"family|people|bloggers?|doctors?|students?|elders?)\b", re.IGNORECASE)
 _MILITARY_TARGET = re.compile(
     r"\b(?:soldiers?|troops|police(?:m[ae]n)?|security (?:forces|personnel|posts?)|check ?points?|check ?posts?|"
     r"military|army|commandos?|militants?|Taliban|NDS|Arbakis?|militia|positions|convoy|base)\b", re.IGNORECASE)
@@ -33,11 +31,15 @@ _SOURCE_MENTION = re.compile(r"\b(?:according to (?:the )?(?:\w+ ){0,2}police\w*
                              r"(?:said|told) (?:the )?(?:\w+ )?police\w*)\b", re.I)
 
 
-def _military_victim(text: str) -> bool:
+def _military_victim_in(text: str) -> bool:
     """True when soldiers, police or militia are among the people acted on (not merely the source)."""
     return bool(_MILITARY_VICTIM.search(_SOURCE_MENTION.sub(" ", text)))
 
 
+_PROTEST_WORD = re.compile(
+    r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w+|picket\w*|(?-i:march(?:ed|es)?)|sit-in|hunger strike|on strike|"
+    r"gathered (?:outside|in front of|near|at)|(?:gathered|assembled|marched) [^.;]{0,80}?\bto (?:demand|protest|"
+    r"denounce|condemn|call for))\b", re.I)
 _HUMAN_HARM = re.compile(r"\b(?:kill\w*|wound\w*|injur\w*|dead|died|shot|beat\w*|attack\w*|clash\w*|fir(?:ed|ing)|"
                          r"explo\w+|protest\w*|demonstrat\w+|rall(?:y|ies))\b", re.I)
 _ANIMALS = re.compile(r"\b\d+ (?:animals|sheep|cows|cattle|heads? of cattle|livestock)\b[^.;]*", re.I)
@@ -69,7 +71,6 @@ _ACCIDENT = re.compile(r"\b(?:accidents?|crash(?:ed|es)?|collisions?|collided|ov
 _WEAPON = re.compile(r"\b(?:gun\w*|shot|shooting|bomb\w*|explosi\w+|blasts?|IEDs?|mines?|missiles?|rockets?|shell\w*|"
                      r"drones?|air ?strikes?|militants?|rebels?|insurgents?|Taliban|soldiers?|troops|forces|attack\w*|"
                      r"armed|fighters?|ambush\w*|grenades?|snipers?)\b", re.I)
-_NEEDS_CONTEXT = frozenset({"Arrests", "Other", "Looting/property destruction", "Sexual violence"})
 _POLITICAL = re.compile(
     r"\b(?:president|prime[- ]minister|premier|ministers?|ministry|government|parliament\w*|party|parties|opposition|"
     r"activists?|journalists?|protest\w*|demonstrat\w+|rall(?:y|ies)|election\w*|candidates?|MPs?|lawmakers?|"
@@ -98,101 +99,121 @@ def _mask_figurative(text: str) -> str:
                   flags=re.I)
 
 
-def _in_context(sub_event_type: str, text: str) -> bool:
-    """ACLED codes an arrest, a theft, a rape or a release only where politics or armed conflict is involved (a
-    president arrested, soldiers looting, militants raping, hostages freed): a crime report is no event."""
-    return sub_event_type not in _NEEDS_CONTEXT or bool(_POLITICAL.search(text))
+# -- context tests: what a codebook entry may ask of the text (``needs`` / ``unless``) --------------------------
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the tests look at: the text, the triggers that fired, and whether the acting side is a state force."""
+
+    text: str
+    by_type: dict[str, TriggerHit]
+    actor1_state: bool | None
+
+
+def _political(c: Context) -> bool:
+    """A political or armed actor is in view (ACLED codes arrests, thefts, rapes and releases only then)."""
+    return bool(_POLITICAL.search(c.text))
+
+
+def _protest_event(c: Context) -> bool:
+    """Protest words and a protest-family trigger: the text tells a demonstration."""
+    return any(str(t) in c.by_type for t in PROTEST_FAMILY) and bool(_PROTEST_WORD.search(c.text))
+
+
+def _shot_down_while_striking(c: Context) -> bool:
+    """An aircraft that struck and was shot down: the strike is the event, the shoot-down a second one."""
+    hit = c.by_type.get("Disrupted weapons use")
+    shot_down = hit is not None and re.match(r"(?:shot down|intercepted)", hit.text, re.I)
+    return bool(shot_down) and any(t in c.by_type for t in ("Air/drone strike", "Shelling/artillery/missile attack"))
+
+
+def _kidnapped_and_killed(c: Context) -> bool:
+    """ "kidnapped and killed": the killing is the event."""
+    return bool(re.search(r"\bkidnapped and killed\b", c.text, re.I))
+
+
+def _military_victim(c: Context) -> bool:
+    """Soldiers, police or militia are among the people acted on (not merely the source)."""
+    return _military_victim_in(c.text)
+
+
+def _actor1_state(c: Context) -> bool:
+    """The acting side is a state force."""
+    return c.actor1_state is True
+
+
+def _actor1_not_state(c: Context) -> bool:
+    """The acting side is known not to be a state force."""
+    return c.actor1_state is False
+
+
+def _small_arms_only(c: Context) -> bool:
+    """Small arms are named and no heavy weapon is: a clash, even with a mortar round."""
+    heavy = re.search(r"primarily heavy|long range weapons|\bshell(?:ed|ing)\b|missiles?|rockets?|MLRS|howitzer",
+                      c.text, re.I)
+    return not heavy and bool(_SMALL_ARMS.search(c.text))
+
+
+def _human_harm(c: Context) -> bool:
+    """People were hurt, fought or demonstrated (animals killed do not count)."""
+    return bool(_HUMAN_HARM.search(_ANIMALS.sub("", c.text)))
+
+
+def _crowd(c: Context) -> bool:
+    """A crowd, a group or a number of people acted."""
+    return bool(_CROWD.search(c.text))
+
+
+def _military_target(c: Context) -> bool:
+    """Soldiers, police, a checkpoint or a base were the target."""
+    return bool(_MILITARY_TARGET.search(c.text))
+
+
+def _clash_toll(c: Context) -> bool:
+    """ "clashes killed 20 people": people killed in a fight are its toll, not victims of an attack."""
+    attack = c.by_type.get("Attack")
+    return attack is not None and "Armed clash" in c.by_type and attack.text.lower().endswith("people")
+
+
+CONTEXT_TESTS: dict[str, Callable[[Context], bool]] = {
+    "political": _political, "protest_event": _protest_event, "shot_down_while_striking": _shot_down_while_striking,
+    "kidnapped_and_killed": _kidnapped_and_killed, "military_victim": _military_victim,
+    "actor1_state": _actor1_state, "actor1_not_state": _actor1_not_state, "small_arms_only": _small_arms_only,
+    "human_harm": _human_harm, "crowd": _crowd, "military_target": _military_target, "clash_toll": _clash_toll,
+}
+
+
+def codebook() -> Codebook:
+    """The codebook, checked against the context tests defined here."""
+    return load_codebook(tests=frozenset(CONTEXT_TESTS))
 
 
 def type_by_rules(text: str, *, actor1_state: bool | None = None, hits: list[TriggerHit] | None = None
                   ) -> Typing | None:
-    """The sub-event type the rules give for ``text``, or None where no rule fires.
+    """The sub-event type the codebook gives for ``text``, or None where no trigger fires.
 
-    ``actor1_state`` tells whether the acting side is a state force (decides who "captured" a place).
+    The one loop that applies the codebook: triggers fire, a type's ``needs`` filter them, and the first
+    precedence entry that holds decides. ``actor1_state`` tells whether the acting side is a state force
+    (decides who "captured" a place).
     """
+    book = codebook()
     hits = find_triggers(_mask_figurative(text)) if hits is None else hits
-    hits = [h for h in hits if _in_context(h.sub_event_type, text)]
+    context = Context(text, {}, actor1_state)
+    hits = [h for h in hits if all(CONTEXT_TESTS[t](context) for t in book.types[SubEventType(h.sub_event_type)].needs)]
     if not hits:
         return None
     by_type = {h.sub_event_type: h for h in hits}
-
-    def pick(sub: str, conf: float) -> Typing:
-        return Typing(sub, conf, by_type.get(sub))
-
-    for decisive in ("Chemical weapon", "Suicide bomb", "Sexual violence"):
-        if decisive in by_type:
-            return pick(decisive, 0.9)
-    if "Agreement" in by_type:
-        return pick("Agreement", 0.85)
-    protest = "Peaceful protest" in by_type or any(h in by_type for h in _PROTEST_FAMILY - {"Peaceful protest"})
-    protest_word = re.search(r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w+|picket\w*|(?-i:march(?:ed|es)?)|sit-in|"
-                             r"hunger strike|on strike|gathered (?:outside|in front of|near|at)|(?:gathered|assembled|marched) [^.;]{0,80}?"
-                             r"\bto (?:demand|protest|denounce|condemn|call for))\b", text, re.I)
-    if protest and protest_word:
-        if "Excessive force against protesters" in by_type:
-            return pick("Excessive force against protesters", 0.8)
-        if "Violent demonstration" in by_type:
-            return pick("Violent demonstration", 0.65)
-        if "Protest with intervention" in by_type:
-            return pick("Protest with intervention", 0.7)
-        if "Mob violence" in by_type:
-            return pick("Violent demonstration", 0.55)
-        return pick("Peaceful protest", 0.7)
-    if "Disrupted weapons use" in by_type:
-        shot_down = re.match(r"(?:shot down|intercepted)", by_type["Disrupted weapons use"].text, re.I)
-        striking = [t for t in ("Air/drone strike", "Shelling/artillery/missile attack") if t in by_type]
-        if not (shot_down and striking):
-            return pick("Disrupted weapons use", 0.75)
-        # an aircraft that struck and was shot down: the strike is the event, the shoot-down a second one
-    if ("Abduction/forced disappearance" in by_type and not re.search(r"\bkidnapped and killed\b", text, re.I)
-            and not _military_victim(text)):
-        return pick("Abduction/forced disappearance", 0.8)
-    if "Grenade" in by_type:
-        return pick("Grenade", 0.8)
-    if "Remote explosive/landmine/IED" in by_type:
-        return pick("Remote explosive/landmine/IED", 0.75)
-    if "Air/drone strike" in by_type:
-        return pick("Air/drone strike", 0.75)
-    if "Headquarters or base established" in by_type:
-        return pick("Headquarters or base established", 0.7)
-    if "Non-violent transfer of territory" in by_type:
-        return pick("Non-violent transfer of territory", 0.7)
-    taking = by_type.get("Government regains territory") or by_type.get("Non-state actor overtakes territory")
-    if taking is not None:
-        if "Non-state actor overtakes territory" in by_type and actor1_state is not True:
-            return pick("Non-state actor overtakes territory", 0.8)
-        if actor1_state is not False:
-            return pick("Government regains territory", 0.7)
-        return Typing("Non-state actor overtakes territory", 0.6, taking)
-    if "Shelling/artillery/missile attack" in by_type:
-        heavy = re.search(r"primarily heavy|long range weapons|\bshell(?:ed|ing)\b|missiles?|rockets?|MLRS|howitzer", text, re.I)
-        if heavy or not _SMALL_ARMS.search(text):
-            return pick("Shelling/artillery/missile attack", 0.7)
-        return pick("Armed clash", 0.65)
-    if "Looting/property destruction" in by_type and not _HUMAN_HARM.search(_ANIMALS.sub("", text)):
-        return pick("Looting/property destruction", 0.8)
-    if "Mob violence" in by_type and _CROWD.search(text) and not _MILITARY_TARGET.search(text):
-        return pick("Mob violence", 0.8)
-    # "clashes killed 20 people": people killed in a fight are its toll; "gunmen killed nine people", an attack
-    toll = "Attack" in by_type and "Armed clash" in by_type and by_type["Attack"].text.lower().endswith("people")
-    if "Attack" in by_type and not _military_victim(text) and not toll:
-        return pick("Attack", 0.6)
-    if "Armed clash" in by_type:
-        return pick("Armed clash", 0.6)
-    if "Attack" in by_type:
-        return pick("Attack", 0.5)
-    if "Mob violence" in by_type:
-        return pick("Mob violence", 0.8 if _CROWD.search(text) else 0.55)
-    if "Change to group/activity" in by_type:
-        return pick("Change to group/activity", 0.6)
-    if "Arrests" in by_type:
-        return pick("Arrests", 0.6 if _HUMAN_HARM.search(text) else 0.8)
-    if "Looting/property destruction" in by_type:
-        return pick("Looting/property destruction", 0.5)
-    if "Peaceful protest" in by_type:
-        return pick("Peaceful protest", 0.5)
-    if "Other" in by_type:
-        return pick("Other", 0.4 if _HUMAN_HARM.search(text) else 0.8)
+    context = Context(text, by_type, actor1_state)
+    for decision in book.precedence:
+        fired = [str(t) for t in decision.fired if str(t) in by_type]
+        if not fired:
+            continue
+        if not all(CONTEXT_TESTS[t](context) for t in decision.needs):
+            continue
+        if any(CONTEXT_TESTS[t](context) for t in decision.unless):
+            continue
+        becomes = str(decision.becomes)
+        return Typing(becomes, decision.confidence, by_type.get(becomes, by_type[fired[0]]))
     return None
 
 

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from frontwire.extract.acled import load_codebook
 from frontwire.geo.context import distance_km
 from frontwire.ledger.names import aligned, country_in, fold, place_skeleton, same_place_name
 from frontwire.records import Claim, Document
@@ -20,24 +21,6 @@ from frontwire.records import Claim, Document
 TERRITORY_TYPES = frozenset({
     "Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory",
 })
-# Sub-event types two sides may use for one happening: one side's "they shelled us" is the other's
-# "armed clash"; one side's capture is the other's "fighting near the village". Pairs are unordered.
-_RELATED = {
-    frozenset({"Armed clash", "Shelling/artillery/missile attack"}),
-    frozenset({"Armed clash", "Air/drone strike"}),
-    frozenset({"Shelling/artillery/missile attack", "Air/drone strike"}),
-    frozenset({"Armed clash", "Disrupted weapons use"}),
-    frozenset({"Armed clash", "Government regains territory"}),
-    frozenset({"Armed clash", "Non-state actor overtakes territory"}),
-    frozenset({"Government regains territory", "Non-state actor overtakes territory"}),
-    frozenset({"Government regains territory", "Non-violent transfer of territory"}),
-    frozenset({"Non-state actor overtakes territory", "Non-violent transfer of territory"}),
-    frozenset({"Attack", "Shelling/artillery/missile attack"}),
-    frozenset({"Attack", "Air/drone strike"}),
-    frozenset({"Peaceful protest", "Protest with intervention"}),
-    frozenset({"Violent demonstration", "Mob violence"}),
-}
-
 IRREALIS = frozenset({"hypothetical", "planned"})
 DATE_SLACK_DAYS = 1  # a report dated the day after (an announcement) still matches
 MAX_RANGE_DAYS = 40  # a claim dated only to a season is too vague to merge with anything
@@ -199,7 +182,8 @@ def type_score(a: str, b: str) -> float | None:
     """1 for the same sub-event type, 0.5 for types two sides may use for one happening, else None."""
     if a == b:
         return 1.0
-    if frozenset({a, b}) in _RELATED:
+    # one side's "they shelled us" is the other's "armed clash" (the codebook's related types)
+    if load_codebook().related(a, b):
         return 0.5
     return None
 

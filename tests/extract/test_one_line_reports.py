@@ -18,7 +18,7 @@ import pytest
 
 from frontwire.config import Settings
 from frontwire.evaluate.matching import same_name
-from frontwire.extract.taxonomy import SUB_EVENT_TYPES
+from frontwire.extract.acled import SUB_EVENT_TYPES
 from frontwire.records import RawDocument
 
 TABLE = Path(__file__).with_name("one_line_reports.tsv")

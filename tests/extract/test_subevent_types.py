@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from frontwire.extract import SUB_EVENT_TYPES, extract_frames
+from frontwire.extract.acled import disorder_type_of, event_type_of, interaction
 from frontwire.extract.subevent import type_by_rules
-from frontwire.extract.taxonomy import disorder_type_of, event_type_of, interaction
 
 from .conftest import note
 
