@@ -6,6 +6,9 @@ cross-validated: every note is scored by a model trained on the other folds, nev
 given a publication date 0-2 days after the coder's date, as the report it summarises would have had, and its
 row's country as the feed's country (``--country``): ACLED's exports, like the feeds a coder reads, are per
 country. Without it a village name found in several countries ("Shatin") has nothing to decide by.
+
+This module is also the one ACLED reader (``read_acled``, ``GoldRow``) and the one fold scheme (``fold_of``,
+by row id) of every score on ACLED notes: the stage scores (``places``, ``dates``, ``extraction``) and ``bench``.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from frontwire.pipeline import Pipeline
 from frontwire.records import RawDocument
 
 NEAR_KM = 10.0
+ACLED_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "gold" / "acled"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,8 @@ class GoldRow:
     longitude: float | None
     fatalities: int | None
     source: str | None = None  # the outlet(s) the coder read: a document's source, as ingest would give it
+    time_precision: int | None = None  # 1 the day, 2 the week, 3 the month
+    interaction: int | None = None  # ACLED's two-digit code of the actors' types
 
 
 @dataclass(slots=True)
@@ -56,8 +62,19 @@ class AcledReport:
     lines: list[str] = field(default_factory=list)
 
 
+def acled_files(paths: Sequence[Path] = ()) -> list[Path]:
+    """The ACLED exports named, else the development ones in ``../shared`` (empty where it is absent)."""
+    return list(paths) or sorted(ACLED_DIR.glob("*.csv"))
+
+
+def read_rows(paths: Sequence[Path]) -> list[GoldRow]:
+    """Every noted row of every export, in file and row order."""
+    return [row for path in paths for row in read_acled(path)]
+
+
 def read_acled(path: Path) -> Iterator[GoldRow]:
-    """Rows of an ACLED CSV export (either the HDX layout or the full 31-column one)."""
+    """Rows of an ACLED CSV export (either the HDX layout or the full 31-column one); rows without notes
+    are skipped (there is no report to read)."""
     try:
         handle = open(path, encoding="utf-8-sig", newline="")
     except OSError as exc:
@@ -70,7 +87,6 @@ def read_acled(path: Path) -> Iterator[GoldRow]:
         for number, row in enumerate(reader, start=2):
             if not (row.get("notes") or "").strip():
                 continue
-            fatalities = row.get("fatalities")
             yield GoldRow(
                 row_id=row.get("data_id") or row.get("event_id_cnty") or f"{path.name}:{number}",
                 file=path.name,
@@ -85,8 +101,10 @@ def read_acled(path: Path) -> Iterator[GoldRow]:
                 location=row.get("location", ""),
                 latitude=_float(row.get("latitude")),
                 longitude=_float(row.get("longitude")),
-                fatalities=int(fatalities) if fatalities not in (None, "") else None,
+                fatalities=_int(row.get("fatalities")),
                 source=(row.get("source") or "").strip() or None,
+                time_precision=_int(row.get("time_precision")),
+                interaction=_int(row.get("interaction")),
             )
 
 
@@ -111,6 +129,15 @@ def _parse_date(text: str) -> date | None:
     return None
 
 
+def _int(text: str | None) -> int | None:
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        return None
+
+
 def _float(text: str | None) -> float | None:
     try:
         return float(text) if text not in (None, "") else None
@@ -128,13 +155,15 @@ def publication_date(row: GoldRow) -> str | None:
 
 
 def fold_of(row_id: str, folds: int) -> int:
+    """The fold a row belongs to, from its id alone: the same on every run, every machine and every scorer,
+    and a row keeps its fold when rows are added to or removed from the export."""
     return int(hashlib.sha256(row_id.encode()).hexdigest(), 16) % folds
 
 
 def evaluate_acled(paths: Sequence[Path], settings: Settings, *, folds: int = 5, limit: int | None = None
                    ) -> AcledReport:
     """Cross-validate frontwire on the notes of ``paths``; ``limit`` scores only the first N rows (quick runs)."""
-    rows = [row for path in paths for row in read_acled(path)]
+    rows = read_rows(paths)
     if not rows:
         raise GoldError("no ACLED rows with notes were found", hint="check the CSV paths")
     scored = rows[:limit] if limit else rows

@@ -10,7 +10,8 @@ Public entry points::
 Modules, in the order data flows: ``normalize`` (keys that survive transliteration), ``store`` (the gzip
 TSV form shared by the bundled data and imports), ``gazetteer`` (the in-memory index), ``importer`` (the
 ``frontwire gazetteer import`` library call), ``toponyms`` (finding names in text), ``resolve`` (choosing
-among homonyms by the text's district, countries and neighbours), ``devscore`` (the ACLED figures).
+among homonyms by the text's district, countries and neighbours); its ACLED figures are
+``frontwire.evaluate.places``.
 
 The bundled gazetteer (``frontwire/data/gazetteer/places.tsv.gz``, 12.7 MB, built by
 ``scripts/build_gazetteer.py``; sources and CC BY licences in ``NOTICE`` beside it) holds 292,197 entries:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from frontwire.extract.newsscore import score
+from frontwire.evaluate.feed import score
 
 
-def test_newsscore_counts_events_and_agreement_with_the_labels(tmp_path):
+def test_the_feed_score_counts_events_and_agreement_with_the_labels(tmp_path):
     stories = [
         ("p", 1, "Hundreds of teachers marched to parliament in Cape Town on Tuesday to demand higher pay."),
         ("m", 0, "Shares in the bank rose 0.8 percent to 930 pence on Monday, helping rally the sector."),

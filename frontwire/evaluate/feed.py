@@ -1,4 +1,4 @@
-"""How much a general news feed turns into events: ``python -m frontwire.extract.newsscore [GLOCON_JSONL]``.
+"""How much a general news feed turns into events: ``python -m frontwire.evaluate.feed [GLOCON_JSONL]``.
 
 A wire feed is mostly markets, sport, courts and accidents; a coder codes few of its stories. The GLOCON gold
 sample (``../shared/data/gold/glocon_gold_sample/document/*.json``: one story a line, ``label`` 1 for a story

@@ -1,55 +1,34 @@
-"""Score place resolution on ACLED's coded notes: ``python -m frontwire.geo.devscore [CSV...]``.
+"""Score place resolution (the geo stage alone) on ACLED's coded notes: ``python -m frontwire.evaluate.places``.
 
 Each ACLED row is a short report (``notes``) and the place an expert coded from it. We build the frame
 extraction would give for a note with no place names tied to it (anchor = the whole note, countries =
 those the note names), resolve it, and count the rows placed within 10 km of the coder's coordinates and
 in the coder's admin1 (the same unit, compared through the gazetteer so that "Urozgan" meets "Oruzgan").
-Reads ``../shared/data/gold/acled/*.csv`` by default; prints both figures and the misses.
+Reads ``../shared/data/gold/acled/*.csv`` by default; prints both figures per file and the misses. The floors
+are the ``places`` kind of ``floors.json`` (``<file stem>.within_10km``, ``<file stem>.same_admin1``).
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import re
 import sys
-from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from frontwire.evaluate.acled import ACLED_DIR, GoldRow, acled_files, read_rows
 from frontwire.geo.context import distance_km
 from frontwire.geo.gazetteer import Gazetteer, get_gazetteer
 from frontwire.geo.normalize import phonetic_key
 from frontwire.geo.resolve import resolve_event_place
 from frontwire.records import Document, EventFrame, Place, Span
 
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "gold" / "acled"
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    source: str
-    notes: str
-    country: str
-    admin1: str
-    location: str
-    lat: float
-    lon: float
-
-
-def read_rows(paths: Iterable[Path]) -> list[Row]:
-    rows: list[Row] = []
-    for path in paths:
-        with open(path, encoding="utf-8") as handle:
-            for n, rec in enumerate(csv.DictReader(handle), start=2):
-                if not rec.get("notes") or not rec.get("latitude"):
-                    continue
-                rows.append(Row(f"{path.name}:{n}", rec["notes"], rec["country"], rec["admin1"], rec["location"],
-                                float(rec["latitude"]), float(rec["longitude"])))
-    return rows
-
-
 _WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def placed_rows(paths: list[Path]) -> list[GoldRow]:
+    """The noted rows that carry the coder's coordinates (the others cannot be scored here)."""
+    return [r for r in read_rows(paths) if r.latitude is not None and r.longitude is not None]
 
 
 def note_countries(note: str, gaz: Gazetteer, fallback: str) -> tuple[str, ...]:
@@ -75,15 +54,15 @@ def _country_of_word(word: str, gaz: Gazetteer) -> str | None:
     return None
 
 
-def frame_for(row: Row, gaz: Gazetteer) -> tuple[EventFrame, Document]:
-    document = Document(id=row.source, text=row.notes)
+def frame_for(row: GoldRow, gaz: Gazetteer) -> tuple[EventFrame, Document]:
+    document = Document(id=row.row_id, text=row.notes)
     frame = EventFrame(event_type="", sub_event_type="", disorder_type="",
                        anchor=Span(row.notes, 0, len(row.notes)),
                        country_hints=note_countries(row.notes, gaz, row.country))
     return frame, document
 
 
-def same_admin1(gaz: Gazetteer, place: Place | None, row: Row) -> bool:
+def same_admin1(gaz: Gazetteer, place: Place | None, row: GoldRow) -> bool:
     """True when ``place`` lies in the admin1 unit the coder named (by the gazetteer's reading of the name)."""
     if place is None or not place.admin1:
         return False
@@ -101,15 +80,17 @@ def _cc(gaz: Gazetteer, place: Place) -> str:
     return entry.cc if entry is not None else ""
 
 
-def score(rows: list[Row], gaz: Gazetteer) -> dict[str, object]:
+def score(rows: list[GoldRow], gaz: Gazetteer) -> dict[str, Any]:
+    """``rows``: how many; ``within_10km`` and ``same_admin1`` as shares; ``misses`` as (row, place, km)."""
     near = admin = 0
-    misses: list[tuple[Row, Place | None, float | None]] = []
+    misses: list[tuple[GoldRow, Place | None, float | None]] = []
     for row in rows:
         frame, document = frame_for(row, gaz)
         place = resolve_event_place(frame, document, gaz)
         dist = None
-        if place is not None and place.latitude is not None and place.longitude is not None:
-            dist = distance_km(place.latitude, place.longitude, row.lat, row.lon)
+        if (place is not None and place.latitude is not None and place.longitude is not None
+                and row.latitude is not None and row.longitude is not None):
+            dist = distance_km(place.latitude, place.longitude, row.latitude, row.longitude)
         ok_near = dist is not None and dist <= 10
         ok_admin = same_admin1(gaz, place, row)
         near += ok_near
@@ -120,27 +101,33 @@ def score(rows: list[Row], gaz: Gazetteer) -> dict[str, object]:
             "same_admin1": admin / len(rows) if rows else 0.0, "misses": misses}
 
 
+def gate_scores(path: Path, result: dict[str, Any]) -> dict[str, float]:
+    """One file's figures by the names the ``places`` floors use."""
+    return {f"{path.stem}.within_10km": result["within_10km"], f"{path.stem}.same_admin1": result["same_admin1"]}
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Score frontwire.geo on ACLED notes")
-    parser.add_argument("paths", nargs="*", type=Path)
+    parser = argparse.ArgumentParser(description="Score frontwire's place resolution on ACLED notes")
+    parser.add_argument("paths", nargs="*", type=Path, help=f"ACLED CSV exports (default: {ACLED_DIR})")
     parser.add_argument("--show", type=int, default=40, help="how many misses to print")
     args = parser.parse_args(argv)
-    paths = args.paths or sorted(DEFAULT_DIR.glob("*.csv"))
+    paths = acled_files(args.paths)
     if not paths:
-        print(f"no ACLED files under {DEFAULT_DIR}", file=sys.stderr)
+        print(f"no ACLED files under {ACLED_DIR}", file=sys.stderr)
         return 1
     gaz = get_gazetteer()
     for path in paths:
-        result = score(read_rows([path]), gaz)
+        result = score(placed_rows([path]), gaz)
         print(f"{path.name}: {result['rows']} rows, within 10 km {result['within_10km']:.1%}, "
               f"same admin1 {result['same_admin1']:.1%}")
-    result = score(read_rows(paths), gaz)
+    result = score(placed_rows(paths), gaz)
     print(f"all: {result['rows']} rows, within 10 km {result['within_10km']:.1%}, "
           f"same admin1 {result['same_admin1']:.1%}")
-    for row, place, dist in result["misses"][: args.show]:  # type: ignore[index]
+    for row, place, dist in result["misses"][: args.show]:
         got = f"{place.location} / {place.admin1} p{place.geo_precision} ({place.reason})" if place else "nothing"
         far = f"{dist:.0f} km" if dist is not None else "no coords"
-        print(f"- {row.source}: coded {row.location} / {row.admin1}; got {got}, {far}\n    {row.notes[:200]}")
+        print(f"- {row.file}:{row.row_id}: coded {row.location} / {row.admin1}; got {got}, {far}\n"
+              f"    {row.notes[:200]}")
     return 0
 
 
