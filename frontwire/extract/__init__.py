@@ -13,7 +13,6 @@ Modules, in the order the work is done::
     quantities  fatalities (ACLED conventions) and equipment losses
     frames      the sentence walk that puts it together; assemble builds each EventFrame
     notes       neutral ACLED-style notes from a finished claim
-    devscore    cross-validated scores on ACLED's coded notes
 """
 
 from __future__ import annotations
