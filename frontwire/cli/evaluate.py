@@ -60,8 +60,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError("nothing to score",
                          hint="name gold files or folders, --negatives or --unlabeled (frontwire eval --help)")
     paths = [Path(p) for p in args.gold]
-    csvs = [p for p in paths if p.suffix.lower() == ".csv"]
-    named = [p for p in paths if p.suffix.lower() != ".csv"]
+    # a folder of ACLED exports stands for its CSVs, any other folder for the gold files in it
+    acled_folders = [p for p in paths if p.is_dir() and not any(p.rglob("*.json")) and any(p.glob("*.csv"))]
+    csvs = [p for p in paths if p.suffix.lower() == ".csv"] + [c for p in acled_folders for c in sorted(p.glob("*.csv"))]
+    named = [p for p in paths if p.suffix.lower() != ".csv" and p not in acled_folders]
     golds = gold_files(named)
     floors = load_floors(args.floors)
     problems: list[str] = []
