@@ -21,9 +21,10 @@ from frontwire.config import Settings
 from frontwire.dates import resolve_event_date
 from frontwire.errors import FrontwireError
 from frontwire.extract import compose_notes, extract_frames
+from frontwire.extract.events import merge_frames, merge_placed, same_happening_key
 from frontwire.geo import get_gazetteer, resolve_event_place
 from frontwire.nlp import parse
-from frontwire.records import Claim, Document, EventFrame, Failure, RawDocument
+from frontwire.records import Claim, Document, EventDate, EventFrame, Failure, Place, RawDocument
 from frontwire.reference import use_reference_dir
 
 log = logging.getLogger("frontwire.pipeline")
@@ -96,13 +97,36 @@ class Pipeline:
         frames = extract_frames(document, doc, classifier=self.classifier)
         # cached per process: loads on the first document that has an event, never at import
         gazetteer = get_gazetteer(self.settings.gazetteer_dir) if frames else None
-        return [assemble_claim(document, frame, index, gazetteer=gazetteer) for index, frame in enumerate(frames)]
+        placed = [Placed(frame, resolve_event_place(frame, document, gazetteer), resolve_event_date(frame, document))
+                  for frame in frames]
+        # the same happening told twice ("the capital", "Minsk") is one event once both are placed and dated
+        placed = merge_placed(placed, key=_happening, merge=_merge)
+        return [assemble_claim(document, p, index) for index, p in enumerate(placed)]
 
 
-def assemble_claim(document: Document, frame: EventFrame, index: int, *, gazetteer: Any = None) -> Claim:
-    """Place and date ``frame`` and turn it into the ``Claim`` (event record) this document makes."""
-    place = resolve_event_place(frame, document, gazetteer)
-    when = resolve_event_date(frame, document)
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """An event frame with the place and date the geo and dates stages gave it."""
+
+    frame: EventFrame
+    place: Place | None
+    when: EventDate | None
+
+
+def _happening(p: Placed) -> tuple[Any, ...] | None:
+    if p.place is None or p.when is None:
+        return None
+    return same_happening_key(p.frame.sub_event_type, p.frame.modality, p.frame.claimed_by, p.place.place_id,
+                              p.place.geo_precision, p.place.location, p.when.event_date)
+
+
+def _merge(a: Placed, b: Placed) -> Placed:
+    return replace(a, frame=merge_frames(a.frame, b.frame))
+
+
+def assemble_claim(document: Document, placed: Placed, index: int) -> Claim:
+    """Turn a placed and dated frame into the ``Claim`` (event record) this document makes."""
+    frame, place, when = placed.frame, placed.place, placed.when
     chain = list(frame.claim_chain)
     if document.source and (not chain or chain[-1] != document.source):
         chain.append(document.source)

@@ -232,3 +232,27 @@ def modality_of(sentence: str, trigger_start: int | None = None) -> str:
     if re.search(r"\b(?:could|might|may|would|threaten(?:s|ed)? to|if|unless|in case|risk of|warned)\b", head, re.I):
         return "hypothetical"
     return "asserted"
+
+
+def speaker_of(start: int, end: int, text: str, quotes: list[tuple[int, int]], last: Attribution | None
+               ) -> Attribution | None:
+    """Who says what ``text[start:end]`` (a sentence) tells: the speaker of a quote it is in, the speaker its
+    reported speech names ("..., the ministry said"), or ``last`` (the previous speaker) where it refers back
+    ("It said", "the ministry added")."""
+    sentence = text[start:end]
+    for q in quotes:
+        if q[0] <= start < q[1] or start <= q[0] < end:
+            found = quote_speaker(text, q)
+            if found:
+                return found
+            tail = text[q[1]: q[1] + 80]
+            if is_backreference(tail) and last is not None:
+                return last
+    if re.search(r"\b(?:said|says|stated|claimed|announced|reported|according to|added|stressed|told|tweeted|denied)\b",
+                 sentence):
+        found = find_speaker(sentence, start)
+        if found:
+            return found
+        if is_backreference(sentence) and last is not None:
+            return last
+    return None

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from frontwire.records import Span
+from frontwire.reference import Reference, reference
 from frontwire.reference.vocabulary import CARDINALS, MONTH_NAMES, WEEKDAY_NAMES
 
 _NAME = r"(?:[A-Z][\w'’-]*(?:[ -](?:[A-Z][\w'’-]*|(?:e|i|al|el|ul|wa|de|du|ye)(?=[ -][A-Z])))*)"
@@ -162,3 +164,73 @@ def captured_places(text: str, offset: int = 0) -> list[PlaceMention]:
         ctx = _span(text, m.start("ctx"), m.end("ctx"), offset) if m.group("ctx") else None
         out.append(PlaceMention(_span(text, m.start("name"), m.end("name"), offset), ctx, "captured"))
     return out
+
+
+# -- the places of an event sentence ----------------------------------------------------------------------
+
+@lru_cache(maxsize=4)
+def _country_words(lex: Reference) -> tuple[str, ...]:
+    words: set[str] = set()
+    for c in lex.countries:
+        # capitals and regions among the aliases are real places; only names, adjectives and acronyms are not
+        words.update((c.name, *c.adjectives, *(a for a in c.aliases if a.isupper() or a == "Kremlin")))
+    return tuple(sorted(words))
+
+
+def event_places(sentence: str, offset: int) -> list[PlaceMention]:
+    """The places a sentence gives for its event, best first: enumerated villages, directions of a front, the
+    object of a capture, then "in/near X" (country words, people's names and where people come from set aside),
+    then a country or part of one (geo precision 3)."""
+    exclude = _country_words(reference())
+    settlements = enumerated_settlements(sentence, offset)
+    if settlements and not all(_from_origin(sentence, p, offset) for p in settlements):
+        return settlements
+    places = directions(sentence, offset)
+    if places:
+        return places
+    taken = captured_places(sentence, offset)
+    if taken and taken[0].name and taken[0].name.text not in exclude:
+        return taken
+    people = _person_names(reference())
+    located = []
+    for p in located_places(sentence, offset, exclude=exclude):
+        place_text = p.name.text if p.name else ""
+        words = place_text.split()
+        if words and (words[0] in exclude or words[0].rstrip("s") in exclude or place_text in exclude
+                      or any(name in place_text for name in people)):
+            continue  # "presidents of Azerbaijan Ilham Aliyev", "Thousands of Azerbaijanis"
+        located.append(p)
+    # "residents of Norashen village held a protest in Yerevan": where people come from is not where it happened
+    origin = {id(p) for p in located if _from_origin(sentence, p, offset)}
+    elsewhere = any(id(p) not in origin and p.name and _AT.search(sentence[:max(0, p.name.start - offset)])
+                    for p in located)
+    if elsewhere:
+        located.sort(key=lambda p: id(p) in origin)
+    if settlements and not elsewhere:
+        return settlements
+    if not located:
+        located = country_places(sentence, tuple(c.name for c in reference().countries), offset)
+    return located
+
+
+_ORIGIN = re.compile(r"\b(?:residents?|villagers?|inhabitants?|people|citizens?|farmers?|workers?|natives?|locals|"
+                     r"relatives|supporters|students|teachers|employees|families|representatives|refugees|"
+                     r"displaced persons)\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?(?:(?:village|town|city) of\s+)?$",
+                     re.IGNORECASE)
+
+
+_AT = re.compile(r"\b(?:in|near|at|around|over|outside)\s+(?:the\s+)?(?:\w+\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
+def _from_origin(sentence: str, place: PlaceMention, offset: int) -> bool:
+    """The place people come from ("residents of X village"), as the sentence names it."""
+    return place.name is not None and bool(_ORIGIN.search(sentence[:max(0, place.name.start - offset)]))
+
+
+@lru_cache(maxsize=4)
+def _person_names(lex: Reference) -> tuple[str, ...]:
+    names: set[str] = set()
+    for person in lex.people:
+        names.add(person.name)
+        names.add(person.name.split()[-1])
+    return tuple(sorted(names))

@@ -1,0 +1,392 @@
+"""From mentions to events: the mentions of one happening within an article become one event, as ACLED codes it.
+
+ACLED codes one event per place per day (and per pair of actors). An article tells a happening several times, in
+its lead, a detail paragraph, a caption and a quote, and tells several happenings in one sentence ("captured A, B
+and C"). The rules, in the order they apply:
+
+1. A *report* mention (a unit whose role is ``report``) that asserts or denies a happening makes events: one per
+   place its clause names. Plans, possibilities, background and reactions make none.
+2. A counted capture ("liberated eight more villages") takes the villages the next sentences list for it.
+3. A report mention whose clause names no place takes the places of the next sentence when that sentence goes on
+   about the same thing ("... destroyed a convoy." "The convoy ... in the direction of Khojavend"; "It said the
+   clashes were mainly in the A, B and C direction").
+4. Otherwise a mention joins the event of the same kind (the same sub-event type, the demonstration family, or a
+   type the codebook relates to it) told before it, at the same place when it names one: its deaths, losses and
+   actors complete that event, and a graver form of a demonstration (police dispersing the protest just told)
+   becomes the event's type. Captions, repeats and quotes only ever join.
+5. A lead report mention that joins nothing and names no place is still an event (the geo stage places it by
+   the article's own region); elsewhere such a mention is dropped: no fallback to an unrelated place.
+6. A mention with no event words that counts deaths right after an event's sentence gives that event its toll;
+   losses go to the nearest event of the same claimant.
+
+``merge_placed`` then merges events that the geo and dates stages put at the same place on the same day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
+
+from frontwire.extract.acled import DEMONSTRATION_TYPES, disorder_type_of, event_type_of, interaction, load_codebook
+from frontwire.extract.actors import ActorMention, find_actors
+from frontwire.extract.assemble import make_frame
+from frontwire.extract.claims import quote_spans, speaker_of
+from frontwire.extract.mentions import ArticleContext, Mention
+from frontwire.extract.places import PlaceMention, event_places
+from frontwire.extract.structure import EVENT_ROLES, Role, Unit
+from frontwire.extract.subevent import Typing, type_by_rules
+from frontwire.records import EventFrame, Loss, Span
+
+# the gravity of the demonstration family: police who detain a protest's participants make it a protest with
+# intervention, force against it "Excessive force", violence by its crowd a violent demonstration
+_GRAVITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Violent demonstration": 2,
+            "Excessive force against protesters": 3, "Mob violence": 2}
+EVENT_MODALITIES = ("asserted", "denied")
+_LOOK_AHEAD = 2  # sentences a mention may look ahead for its places or its listed villages
+_REFERS_BACK = re.compile(r"\b(?:the|these|those)\s+(?:clashes|attacks?|shelling|fighting|strikes?|battles?|"
+                          r"protests?|demonstrations?|rall(?:y|ies)|march(?:es)?)\b", re.I)
+_SHARED_OBJECTS = frozenset({"convoy", "aircraft", "helicopter", "drone", "tank", "jet", "base", "checkpoint",
+                             "village", "town", "ship"})
+_TOTAL_DEAD = re.compile(r"\b(?:people|persons|dead|death toll|toll|lives|victims)\b", re.I)
+
+
+def family(sub_event_type: str | None) -> str:
+    """Sub-event types that one happening's mentions may carry: the demonstration family is one, each other type
+    its own."""
+    if sub_event_type in DEMONSTRATION_TYPES:
+        return "demonstration"
+    return sub_event_type or ""
+
+
+def joinable(a: str | None, b: str | None) -> bool:
+    """Two mentions' types may tell one happening: the same family, or types the codebook relates."""
+    if a is None or b is None:
+        return False
+    return family(a) == family(b) or load_codebook().related(a, b)
+
+
+@dataclass(slots=True)
+class _Event:
+    """An event being gathered: its head mention (the first report of it), the place, and what joins it."""
+
+    head: Mention
+    typing: Typing
+    place: PlaceMention | None
+    agent: ActorMention | None
+    target: ActorMention | None
+    fatalities: int | None
+    losses: tuple[Loss, ...]
+    evidence: list[Span] = field(default_factory=list)
+    members: list[Mention] = field(default_factory=list)
+    secondary: bool = False  # a second event of the head's clause (the shoot-down of an aircraft that struck)
+
+    @property
+    def place_key(self) -> str:
+        return _place_key(self.place)
+
+
+def _place_key(place: PlaceMention | None) -> str:
+    if place is None or place.name is None:
+        return ""
+    return " ".join(place.name.text.lower().split())
+
+
+def makes_events(mention: Mention) -> bool:
+    """A mention that may make events: a report (or a quote its speaker is named for) that asserts or denies a
+    happening."""
+    told = mention.unit.role in EVENT_ROLES or (mention.unit.role == Role.QUOTE and mention.speaker is not None)
+    return told and mention.typing is not None and mention.modality in EVENT_MODALITIES
+
+
+def group_mentions(mentions: list[Mention], units: list[Unit], ctx: ArticleContext) -> list[EventFrame]:
+    """The article's events, in the order their first report is told (see the module docstring)."""
+    events: list[_Event] = []
+    consumed: set[int] = set()  # units whose mention another mention took over
+    orphans: list[Mention] = []  # losses of reports that made no event
+    for mention in mentions:
+        if mention.index in consumed:
+            continue
+        if mention.typing is None:
+            _add_detail(events, mention)
+        elif makes_events(mention):
+            if not _report(events, mention, units, consumed, ctx):
+                orphans.append(mention)
+        else:
+            _join(events, mention)
+    for mention in orphans:
+        if mention.losses:
+            _add_detail(events, replace(mention, fatalities=None))
+    return [_frame(e, ctx) for e in events]
+
+
+def _report(events: list[_Event], mention: Mention, units: list[Unit], consumed: set[int],
+            ctx: ArticleContext) -> bool:
+    """Make (or join) the events a report mention tells; False when it makes none and joins none."""
+    places = list(mention.places)
+    extra: list[Span] = []
+    if mention.count is not None and not any(p.kind == "village" for p in places):
+        listed = _listed_ahead(units, mention, places)
+        if isinstance(listed, str):
+            return True  # the next sentence lists the villages with its own capture words: it makes the events
+        if listed is not None:
+            later, places = listed
+            consumed.add(later.index)
+            extra.append(Span(later.text, later.start, later.end))
+    if not places:
+        borrowed = _places_ahead(units, mention)
+        if borrowed is not None:
+            later, places, takes_over = borrowed
+            extra.append(Span(later.text, later.start, later.end))
+            if takes_over:
+                consumed.add(later.index)
+            if mention.speaker is None:
+                # "... destroyed a convoy." "The ministry said the convoy ...": who tells the rest tells it all
+                text = ctx.document.text
+                mention = replace(mention, speaker=speaker_of(later.start, later.end, text, quote_spans(text), None))
+    if not places:
+        target = _joinable_event(events, mention)
+        if target is not None:
+            _merge_into(target, mention)
+            return True
+        if not mention.unit.lead:
+            return False  # no place of its own and nothing to join: no fallback to an unrelated place
+    assert mention.typing is not None
+    typing = mention.typing
+    villages = [p for p in places if p.kind == "village"]
+    if mention.count is not None and villages and mention.count != len(villages):
+        typing = Typing(typing.sub_event_type, typing.confidence * 0.8, typing.trigger)
+    for n, place in enumerate(places or [None]):
+        same = _same_event(events, mention, place)
+        if same is not None:
+            _merge_into(same, mention)
+            continue
+        event = _Event(mention, typing, place, mention.agent, mention.target,
+                       mention.fatalities if n == 0 else None,
+                       mention.losses if n == 0 and not mention.secondary else (), [_span(mention), *extra],
+                       [mention])
+        events.append(event)
+        for sec_typing, sec_agent, sec_target in mention.secondary:
+            events.append(_Event(mention, sec_typing, place, sec_agent, sec_target, None,
+                                 mention.losses if n == 0 else (), [_span(mention), *extra], [mention], secondary=True))
+    return True
+
+
+def _ahead(units: list[Unit], mention: Mention) -> list[Unit]:
+    """The units just after a mention's, up to ``_LOOK_AHEAD``, that may go on about its happening."""
+    return [u for u in units[mention.index + 1: mention.index + 1 + _LOOK_AHEAD]
+            if u.role in (Role.REPORT, Role.QUOTE)]
+
+
+def _listed_ahead(units: list[Unit], mention: Mention, here: list[PlaceMention]
+                  ) -> tuple[Unit, list[PlaceMention]] | str | None:
+    """The villages a later sentence lists for a counted capture ("took three villages ..." "It named them as A,
+    B and C"), each with this sentence's district as context; "own" when that sentence tells its own capture."""
+    for later in _ahead(units, mention):
+        villages = [p for p in event_places(later.text, later.start) if p.kind == "village"]
+        if not villages:
+            continue
+        if type_by_rules(later.text) is not None:
+            return "own"
+        district = next((p.context or p.name for p in here if p.kind == "district"), None)
+        return later, [p if p.context is not None else replace(p, context=district) for p in villages]
+    return None
+
+
+def _places_ahead(units: list[Unit], mention: Mention) -> tuple[Unit, list[PlaceMention], bool] | None:
+    """The places of a later sentence that goes on about the same thing, and whether it is taken over: one that
+    refers back ("It said the clashes were mainly in ...") and names no actor of its own is this event's; the
+    next one sharing a distinctive word ("the convoy", "the Su-25") lends its places and still tells its own."""
+    for later in _ahead(units, mention):
+        places = event_places(later.text, later.start)
+        if not places:
+            if later.index == mention.index + 1:
+                continue
+            break
+        if _REFERS_BACK.search(later.text) and not find_actors(later.text):
+            return later, places, True
+        if later.index == mention.index + 1 and not mention.losses and _shares_object(mention.text, later.text):
+            return later, places, False
+        break
+    return None
+
+
+def _shares_object(a: str, b: str) -> bool:
+    words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]{3,}", a)}
+    keys = {w for w in words if re.search(r"\d", w) or w in _SHARED_OBJECTS}
+    return bool(keys and keys & {w.lower() for w in re.findall(r"[A-Za-z][\w-]{3,}", b)})
+
+
+def _same_event(events: list[_Event], mention: Mention, place: PlaceMention | None) -> _Event | None:
+    """An event already made of this happening: the same kind, place and voice (one per place and day)."""
+    key = _place_key(place)
+    for event in events:
+        if event.secondary or event.head.modality != mention.modality:
+            continue
+        if family(event.typing.sub_event_type) != family(mention.sub_event_type):
+            continue
+        if key and event.place_key == key and _same_voice(event.head, mention):
+            return event
+    return None
+
+
+def _same_voice(a: Mention, b: Mention) -> bool:
+    """Two sides' accounts of one place stay two claims (the ledger weighs them); one voice's repeats are one."""
+    ca = a.speaker.country if a.speaker else None
+    cb = b.speaker.country if b.speaker else None
+    return ca is None or cb is None or ca == cb
+
+
+def _joinable_event(events: list[_Event], mention: Mention) -> _Event | None:
+    """The event a mention with no place of its own (or a caption, a repeat, a quote) most likely tells again:
+    the latest of a joinable kind, at the same place where the mention names one."""
+    key = _place_key(mention.places[0]) if mention.places else ""
+    for event in reversed(events):
+        if event.secondary or not joinable(event.typing.sub_event_type, mention.sub_event_type):
+            continue
+        if key and event.place_key and key != event.place_key and not _key_inside(key, event.place_key):
+            continue
+        return event
+    return None
+
+
+def _key_inside(a: str, b: str) -> bool:
+    """ "trafalgar square" and "london" are not one key, but "dover" and "dover seafront" are."""
+    return a in b or b in a
+
+
+def _join(events: list[_Event], mention: Mention) -> None:
+    """A caption, repeat or quote adds to the event it tells again; on its own it makes none."""
+    target = _joinable_event(events, mention)
+    if target is not None:
+        _merge_into(target, mention)
+
+
+def _merge_into(event: _Event, mention: Mention) -> None:
+    """What a mention adds to an event: a graver form of a demonstration, missing actors, the more conservative
+    toll, new losses, its sentence as evidence."""
+    event.members.append(mention)
+    span = _span(mention)
+    if span not in event.evidence:
+        event.evidence.append(span)
+    sub = mention.sub_event_type
+    if sub and family(sub) == "demonstration" == family(event.typing.sub_event_type) and \
+            _GRAVITY.get(sub, 0) > _GRAVITY.get(event.typing.sub_event_type, 0) and mention.typing is not None:
+        event.typing = Typing(sub, max(mention.typing.confidence, event.typing.confidence), mention.typing.trigger)
+        if mention.target is not None and mention.target.name != (event.agent.name if event.agent else None):
+            event.target = event.target or mention.target
+    if event.agent is None and mention.agent is not None:
+        event.agent = mention.agent
+    if event.target is None and mention.target is not None and (
+            event.agent is None or mention.target.name != event.agent.name):
+        event.target = mention.target
+    event.fatalities = _conservative(event.fatalities, mention)
+    have = {(loss.category, loss.item) for loss in event.losses}
+    event.losses += tuple(loss for loss in mention.losses if (loss.category, loss.item) not in have)
+
+
+def _conservative(current: int | None, mention: Mention) -> int | None:
+    """ACLED takes the most conservative count of one happening's dead: a later total ("Eight people died") lower
+    than the first report's replaces it; a count of some of the dead ("three policemen") never does."""
+    count = mention.fatalities
+    if count is None:
+        return current
+    if current is None:
+        return count
+    if count < current and _TOTAL_DEAD.search(mention.text):
+        return count
+    return current
+
+
+def _add_detail(events: list[_Event], mention: Mention) -> None:
+    """A sentence with no event words: its deaths are the toll of the event told just before it, its losses go
+    to the nearest event told in the same voice."""
+    if not events:
+        return
+    last = events[-1]
+    if mention.fatalities is not None and mention.index - last.head.index <= 1 and last.fatalities is None \
+            and mention.unit.role in EVENT_ROLES:
+        last.fatalities = mention.fatalities
+        last.evidence.append(_span(mention))
+    if mention.losses:
+        claimant = mention.speaker.claimed_by if mention.speaker else None
+        best = min(events, key=lambda e: (abs(e.head.index - mention.index)
+                                          + (0 if (e.head.speaker.claimed_by if e.head.speaker else None) == claimant
+                                             else 10) + (1.5 if e.head.index > mention.index else 0)))
+        have = {(loss.category, loss.item) for loss in best.losses}
+        best.losses += tuple(loss for loss in mention.losses if (loss.category, loss.item) not in have)
+
+
+def _span(mention: Mention) -> Span:
+    return Span(mention.text, mention.start, mention.end)
+
+
+def _frame(event: _Event, ctx: ArticleContext) -> EventFrame:
+    head = event.head
+    anchor = Span(head.text, head.start, head.end)
+    speaker = head.speaker or next((m.speaker for m in event.members if m.speaker is not None), None)
+    places = [event.place] if event.place is not None else []
+    return make_frame(ctx.document, anchor, event.typing, event.agent, event.target, places, speaker,
+                      event.fatalities, event.losses, list(ctx.countries), ctx.home, head.modality,
+                      [s for s in event.evidence if s != anchor])
+
+
+# -- after the geo and dates stages -----------------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+def merge_placed(items: list[T], key: Callable[[T], tuple[Any, ...] | None], merge: Callable[[T, T], T]) -> list[T]:
+    """Merge items (an event with its resolved place and date) that share ``key`` (None: never merged), keeping
+    the first one's position: the same happening told twice, found to be at one place on one day only once
+    the gazetteer had placed both ("the capital" and "Minsk")."""
+    out: list[T] = []
+    seen: dict[tuple[Any, ...], int] = {}
+    for item in items:
+        k = key(item)
+        if k is not None and k in seen:
+            out[seen[k]] = merge(out[seen[k]], item)
+            continue
+        if k is not None:
+            seen[k] = len(out)
+        out.append(item)
+    return out
+
+
+def same_happening_key(sub_event_type: str, modality: str, claimant: str | None, place_id: str | None,
+                       precision: int | None, location: str | None, event_date: Any) -> tuple[Any, ...] | None:
+    """The key under which two events of one article are one: a kind, a resolved place and a day. Events
+    placed only at a country or a region are kept apart (they may be anywhere in it), and so are two named
+    places the gazetteer could only put at their district (two villages it does not hold)."""
+    if place_id is None or event_date is None or (precision or 3) >= 3:
+        return None
+    name = " ".join((location or "").lower().split()) if precision == 2 else ""
+    return (family(sub_event_type), modality, claimant, place_id, name, event_date)
+
+
+def merge_frames(a: EventFrame, b: EventFrame) -> EventFrame:
+    """One event from two frames of one happening: ``a``'s reading, the graver form of a demonstration, the more
+    conservative toll, both frames' losses and evidence."""
+    sub = graver(a.sub_event_type, b.sub_event_type)
+    fatalities = a.fatalities
+    if b.fatalities is not None and (fatalities is None or (b.fatalities < fatalities
+                                                            and _TOTAL_DEAD.search(b.anchor.text))):
+        fatalities = b.fatalities
+    have = {(loss.category, loss.item) for loss in a.losses}
+    losses = a.losses + tuple(loss for loss in b.losses if (loss.category, loss.item) not in have)
+    evidence = a.evidence + tuple(s for s in b.evidence if s not in a.evidence)
+    merged = replace(a, fatalities=fatalities, losses=losses, evidence=evidence,
+                     actor2=a.actor2 or b.actor2, actor2_country=a.actor2_country or b.actor2_country,
+                     inter2=a.inter2 or b.inter2)
+    if sub != a.sub_event_type:
+        merged = replace(merged, sub_event_type=sub, event_type=event_type_of(sub), disorder_type=disorder_type_of(sub))
+    return replace(merged, interaction=interaction(merged.inter1, merged.inter2))
+
+
+def graver(a: str, b: str) -> str:
+    """Of two types of one happening, the one the event takes: the graver form of a demonstration, else the
+    first told."""
+    if family(a) == "demonstration" == family(b):
+        return b if _GRAVITY.get(b, 0) > _GRAVITY.get(a, 0) else a
+    return a

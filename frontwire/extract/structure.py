@@ -1,0 +1,280 @@
+"""Article structure: the cleaned text as a sequence of units (sentences), each with the role it plays.
+
+A news article is not a coder's note. Besides the report of what happened, it carries photo captions (often a
+copy of a body sentence, often a file photo), background history, reactions from other capitals, quotes, plans
+and page debris. Only reports of current happenings may become asserted events; a caption or a repeated line may
+add to an event told in the body but never makes one; background, reactions and plans make none.
+
+Roles, as a coder reads them:
+
+``report``      tells a happening of the news window ("Police fired tear gas at protesters on Sunday")
+``background``  history and context: an earlier date, a past year, "last month", a cumulative toll
+``reaction``    a statement about events: condemnation, calls, warnings, diplomatic protests
+``planned``     the future, the expected, the threatened and the hypothetical
+``quote``       direct speech
+``caption``     a photo or video caption: describes an image (present tense, "pictured", no full stop)
+``repeat``      a copy of another unit (a caption block repeating the lead)
+``debris``      related links, "Scroll down for video", share lines
+
+Each unit keeps the cue that decided its role (``why``) so that a reader can see why a sentence was not coded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from frontwire.dates.expressions import DateExpression, find_date_expressions
+from frontwire.records import Document
+
+
+class Role(StrEnum):
+    REPORT = "report"
+    BACKGROUND = "background"
+    REACTION = "reaction"
+    PLANNED = "planned"
+    QUOTE = "quote"
+    CAPTION = "caption"
+    REPEAT = "repeat"
+    DEBRIS = "debris"
+
+
+# roles whose events are coded; the others may only add to an event told by one of these
+EVENT_ROLES = frozenset({Role.REPORT})
+# roles that may add details (a toll, a claimant, a date) to an event told elsewhere in the article
+SUPPORT_ROLES = frozenset({Role.REPORT, Role.CAPTION, Role.REPEAT, Role.QUOTE})
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One sentence (or line) of the cleaned text with its role; offsets point into ``document.text``."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int  # the line of the cleaned text it stands on
+    role: Role
+    why: str = ""  # the cue that decided the role
+    repeats: int | None = None  # for a repeat: the index of the unit it copies
+    lead: bool = False  # among the article's first reports
+
+
+# How far before publication a happening is still the news of the day, as coders of a daily feed read it.
+NEWS_WINDOW_DAYS = 10
+
+_DEBRIS = re.compile(
+    r"^\W*(?:READ MORE|Read more|RELATED|Related(?: articles| stories)?:|Loading\.\.\.|Advertisement|Share this|"
+    r"Follow us|Scroll down for (?:video|more)|Watch(?: the)? video|Click here|Sign up|Subscribe|"
+    r"Comments? \(\d+\)|Share or comment|Video(?:s)?:|WATCH:)", re.I)
+_TERMINAL = re.compile(r"[.!?…]['’\"”)\]]*\s*$|[.!?]\s*['’\"”]\s*$")
+_PHOTO = re.compile(
+    r"\b(?:pictured|pictures?|photographed|photo(?:graph)?s?|file (?:photo|picture|image)|in this (?:image|handout|"
+    r"photo|picture|still|video|footage)|seen here|(?:is|are) seen|poses?|posing|shown)\b|"
+    r"\((?:left|right|centre|center|pictured|above|below|top|bottom|inset|front|back|L|R|C)\)|"
+    r"\b(?:above|below)(?:[,.]|\s*$)|^\s*Pictured\s*:", re.I)
+_REACTION_VERB = {
+    "condemn", "denounce", "criticise", "criticize", "slam", "blast", "liken", "compare", "accuse", "blame",
+    "urge", "warn", "welcome", "praise", "hail", "vow", "pledge", "promise", "threaten", "demand", "insist", "appeal",
+    "express", "lodge", "summon", "describe", "brand", "call", "ask", "tweet", "write", "question", "defend",
+    "deplore", "regret", "mourn", "congratulate", "thank", "reject", "dismiss", "argue", "claim", "believe",
+    "fear", "hope", "want", "expect", "suggest", "announce", "order", "say", "tell", "add", "note", "stress",
+}
+_DIPLOMATIC = re.compile(r"\blodg(?:e|ed|es|ing) (?:a |an )?(?:formal |strong )?protests?\b|\bsummoned the\b|"
+                         r"\bprotest(?:ed|s)? (?:to|with) the (?:\w+ ){0,2}(?:ambassador|embassy|envoy|government)\b",
+                         re.I)
+_PLANNED = re.compile(
+    r"\b(?:is|are|was|were) (?:due|set|scheduled|planning|expected|preparing|going) to\b|\bwill (?:be )?\w+|"
+    r"\b(?:plans?|planned|intends?|intended|intention) to\b|\bwere (?:also )?expected\b|\bare expected\b|"
+    r"\b(?:was|were|is|are) organi[sz]ing\b|\bcall(?:s|ed|ing)? (?:on|for) (?:people|supporters|residents|citizens)|"
+    r"\bthreaten(?:s|ed)? to\b|\bvow(?:s|ed)? to\b|\bfears? (?:of|that|grow)\b|\b(?:could|might|may) (?:be |have )?\w+|"
+    r"\bwould\b|\bin the coming (?:days|weeks)\b|\bnext (?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b|\bahead of\b", re.I)
+_BACKGROUND = re.compile(
+    r"\b(?:last|earlier this|previous) (?:month|year|summer|winter|spring|autumn|decade)\b|\bearlier this year\b|"
+    r"\bin (?:the )?(?:19|20)\d\d\b|\bsince (?:the )?(?:early |late |mid-)?(?:(?:19|20)\d\d|\w+ (?:war|conflict|"
+    r"election|protests?))\b|\b(?:years|decades|months) ago\b|\b(?:decade|year|month)s?-long\b|\b(?:three|four|five|"
+    r"six|seven|eight|nine|ten|\d+)-year\b|\bin the first (?:days|weeks|months)\b|\bhistory of\b|\bfor (?:decades|"
+    r"years)\b|\bformer(?:ly)?\b.{0,40}\bsince\b|\bback in\b|\bonce again\b.{0,30}\bsince\b", re.I)
+_CUMULATIVE = re.compile(
+    r"\b(?:has|have) (?:so far )?(?:killed|claimed|left|displaced|cost)\b[^.;]{0,60}\b(?:people|lives|dead|civilians|"
+    r"soldiers)\b|\b(?:insurgency|conflict|war|campaign|uprising|violence|crackdown)\b[^.;]{0,60}\b(?:has|have) "
+    r"(?:killed|claimed|left|displaced|taken)\b|\btaken (?:more than )?[\d,]+ lives\b|\bso far this year\b|"
+    r"\bthis year alone\b|\bin total\b|\bsince (?:it|they) (?:began|started)\b", re.I)
+_PLUPERFECT = re.compile(r"^\W*(?:\w+\s+){0,6}?had (?:been |also )?\w+(?:ed|en|wn|ht|ne)\b", re.I)
+_QUOTE_OPEN = re.compile(r"^\s*['‘\"“]")
+
+
+def _norm_tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _copies(a: list[str], b: list[str]) -> bool:
+    """``a`` says what ``b`` says: nearly every word of the shorter is in the longer (a caption repeating a
+    sentence, with a word or a trailing clause changed)."""
+    if len(a) < 6 or len(b) < 6:
+        return a == b and len(a) >= 3
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    have = set(long_)
+    inside = sum(1 for w in short if w in have)
+    return inside >= 0.9 * len(short) and len(short) >= 0.5 * len(long_)
+
+
+def _root(doc: Any, start: int, end: int) -> Any:
+    """The syntactic root of the span ``start:end`` of ``doc`` (None without a parse)."""
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _present_tense_root(root: Any) -> bool:
+    """The main verb is a bare present ("Police detain protesters", "A man waves a rifle"): caption style."""
+    if root is None:
+        return False
+    if root.tag_ in ("VBZ", "VBP") and not any(child.dep_ == "aux" for child in root.children):
+        return root.lemma_ not in ("be", "have") or any(c.tag_ == "VBG" for c in root.children)
+    if root.tag_ == "VBG" and not any(child.dep_ in ("aux", "auxpass") for child in root.children):
+        return True  # "Protesters blockading access to the presses"
+    return root.pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX") for t in root.subtree)
+
+
+def _role_by_time(text: str, expressions: Sequence[DateExpression], published: date | None) -> str:
+    """``background`` when the unit's own dates are history, ``planned`` when they are the future, else ""."""
+    kinds = [e for e in expressions if e.role != "period"]
+    if not kinds:
+        return ""
+    if published is not None:
+        old = [e for e in kinds if e.kind == "background"
+               or e.date_end < published - timedelta(days=NEWS_WINDOW_DAYS)]
+        if old and len(old) == len(kinds):
+            return "background: " + old[0].span.text
+    future = [e for e in kinds if e.kind == "future"]
+    if future and len(future) == len(kinds):
+        return "planned: " + future[0].span.text
+    return ""
+
+
+def _lines(document: Document, doc: Any) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of every sentence piece: the parser's sentences, cut again at line breaks."""
+    text = document.text
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    import bisect
+
+    out: list[tuple[int, int, int]] = []
+    bounds = [(s.start_char, s.end_char) for s in doc.sents] if doc is not None else [(0, len(text))]
+    for s_start, s_end in bounds:
+        for m in re.finditer(r"[^\n]+", text[s_start:s_end]):
+            start, end = s_start + m.start(), s_start + m.end()
+            piece = text[start:end]
+            lead_space = len(piece) - len(piece.lstrip())
+            start += lead_space
+            end = start + len(piece.strip())
+            if end - start < 3:
+                continue
+            out.append((start, end, bisect.bisect_right(line_starts, start) - 1))
+    return out
+
+
+def read_structure(document: Document, doc: Any) -> list[Unit]:
+    """The units of ``document`` (whose spaCy parse is ``doc``) with their roles, in text order."""
+    text = document.text
+    published = document.published_at
+    headings = [(h.start, h.end) for h in document.headings]
+    captions = {" ".join(c.split()) for c in document.captions if c.strip()}
+    expressions = find_date_expressions(text, published)
+    pieces = _lines(document, doc)
+    tokens = [_norm_tokens(text[s:e]) for s, e, _ in pieces]
+    units: list[Unit] = []
+    for index, (start, end, paragraph) in enumerate(pieces):
+        piece = text[start:end]
+        role, why, repeats = _first_role(piece, index, tokens, pieces, text, headings, captions)
+        if role is None:
+            own = [e for e in expressions if start <= e.span.start < end]
+            role, why = _role_of(piece, _root(doc, start, end), own, published)
+        units.append(Unit(index, start, end, piece, paragraph, role, why, repeats))
+    return _mark_lead(units)
+
+
+def _first_role(piece: str, index: int, tokens: list[list[str]], pieces: list[tuple[int, int, int]], text: str,
+                headings: list[tuple[int, int]], captions: set[str]) -> tuple[Role | None, str, int | None]:
+    """Roles read from the line's form and its copies: debris, heading, caption kept apart, repeat."""
+    start, end, _ = pieces[index]
+    if _DEBRIS.match(piece):
+        return Role.DEBRIS, "page debris", None
+    if any(hs <= start < he or start <= hs < end for hs, he in headings):
+        return Role.DEBRIS, "heading", None
+    if " ".join(piece.split()) in captions:
+        return Role.CAPTION, "a caption cleaning kept apart", None
+    terminal = bool(_TERMINAL.search(piece))
+    for j, other in enumerate(tokens):
+        if j == index or not _copies(tokens[index], other):
+            continue
+        other_terminal = bool(_TERMINAL.search(text[pieces[j][0]:pieces[j][1]]))
+        # the copy that reads as body (a full stop) is the original; between equals, the first one
+        if (other_terminal and not terminal) or (other_terminal == terminal and j < index):
+            return Role.REPEAT, f"repeats unit {j}", j
+    return None, "", None
+
+
+def _role_of(piece: str, root: Any, expressions: Sequence[DateExpression], published: date | None
+             ) -> tuple[Role, str]:
+    """The role of a body line from its own words: quote, caption, background, plan, reaction or report."""
+    if _QUOTE_OPEN.match(piece):
+        return Role.QUOTE, "direct speech"
+    terminal = bool(_TERMINAL.search(piece))
+    if _PHOTO.search(piece) and (not terminal or re.match(r"\W*Pictured\b", piece)):
+        return Role.CAPTION, "describes a picture"
+    if not terminal and _present_tense_root(root):
+        return Role.CAPTION, "a present-tense line without a full stop"
+    by_time = _role_by_time(piece, expressions, published)
+    if by_time.startswith("background"):
+        return Role.BACKGROUND, by_time
+    m = _CUMULATIVE.search(piece)
+    if m:
+        return Role.BACKGROUND, "a cumulative toll: " + m.group(0)
+    m = _BACKGROUND.search(piece)
+    if m and not any(e.kind != "background" and published is not None
+                     and e.date_end >= published - timedelta(days=NEWS_WINDOW_DAYS) for e in expressions):
+        return Role.BACKGROUND, "history: " + m.group(0)
+    m = _DIPLOMATIC.search(piece)
+    if m:
+        return Role.REACTION, "a diplomatic protest: " + m.group(0)
+    if by_time.startswith("planned"):
+        return Role.PLANNED, by_time
+    m = _PLANNED.search(_main_clause(piece, root))
+    if m:
+        return Role.PLANNED, "a plan or a possibility: " + m.group(0)
+    if root is not None and root.lemma_.lower() in _REACTION_VERB and root.lemma_.lower() not in (
+            "say", "tell", "add", "note", "stress", "announce", "claim", "tweet", "write", "order"):
+        return Role.REACTION, f"a statement ({root.lemma_})"
+    return Role.REPORT, ""
+
+
+def _main_clause(piece: str, root: Any) -> str:
+    """The words that govern the unit's main verb, with its complement ("is due to march", "were expected"): a
+    plan in a side clause does not make the unit a plan."""
+    if root is None:
+        return piece
+    words = [t for t in root.children if t.dep_ in ("aux", "auxpass", "neg")]
+    span = " ".join(t.text for t in sorted([root, *words], key=lambda t: t.i))
+    xcomp = [t for t in root.children if t.dep_ == "xcomp"]
+    if xcomp:
+        span += " " + " ".join(t.text for t in xcomp[0].subtree)
+    return span
+
+
+def _mark_lead(units: list[Unit]) -> list[Unit]:
+    """The article's first two reports are its lead: the main event is usually told there."""
+    out = []
+    seen = 0
+    for unit in units:
+        if unit.role == Role.REPORT and seen < 2:
+            seen += 1
+            unit = replace(unit, lead=True)
+        out.append(unit)
+    return out
