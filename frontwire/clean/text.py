@@ -108,8 +108,25 @@ def _take_title(lines: list[str], title: str | None) -> tuple[str | None, str | 
     return title, None, lines
 
 
+def _body_copies(lines: list[str], counts: Counter[str]) -> dict[str, int]:
+    """Of a line the page repeats, the copy that is the body paragraph the captions repeat: the first one that
+    ends like a sentence and carries no photo credit or caption date ("... in Sousse." in the body, "... in
+    Sousse" under each photo). A line repeated only in caption form has none: every copy is a caption."""
+    body: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        key = _key(line)
+        if counts[key] < 2 or key in body:
+            continue
+        text, credit = strip_trailing_credit(_unmark(line))
+        if credit is None and ends_like_sentence(text) and _CAPTION_DATE.search(text) is None \
+                and classify_line(lines[i + 1] if i + 1 < len(lines) else "") != "photo credit":
+            body[key] = i
+    return body
+
+
 def _classify(lines: list[str], marked_headings: bool) -> list[_Line]:
     counts = Counter(_key(line) for line in lines)
+    body_copy = _body_copies(lines, counts)
     seen_captions: set[str] = set()
     out: list[_Line] = []
     for i, line in enumerate(lines):
@@ -121,7 +138,8 @@ def _classify(lines: list[str], marked_headings: bool) -> list[_Line]:
         body, credit = strip_trailing_credit(unmarked)
         next_reason = classify_line(lines[i + 1]) if i + 1 < len(lines) else None
         credited = next_reason == "photo credit" and _could_be_caption(body)
-        is_caption = (counts[_key(line)] > 1 or credit is not None or credited
+        repeated = counts[_key(line)] > 1 and body_copy.get(_key(line)) != i
+        is_caption = (repeated or credit is not None or credited
                       or (_CAPTION_DATE.search(body) is not None and len(body.split()) > 4))
         marked = marked_headings and _MARKDOWN_HEADING.match(line) is not None
         if is_caption and not marked:
