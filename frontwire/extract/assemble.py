@@ -78,7 +78,11 @@ def _place_country(place: PlaceMention | None, countries: list[str]) -> str | No
     found = place_countries("in " + words)
     if not found:
         return None
-    best = next((c for c in found if c in countries), found[0])
+    best = next((c for c in found if c in countries), None)
+    if best is None:
+        # the name is known only abroad ("Kara Tepe" in an article on Lesbos): a homonym, or a place the gazetteer
+        # lacks; the article's own country decides (the geo stage rules the homonym out)
+        return None
     named = find_countries(best)
     return named[0][0] if named else best
 

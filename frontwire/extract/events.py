@@ -118,7 +118,36 @@ def group_mentions(mentions: list[Mention], units: list[Unit], ctx: ArticleConte
     for mention in orphans:
         if mention.losses:
             _add_detail(events, replace(mention, fatalities=None))
+    for event in events:
+        _refine_place(event, units, ctx.entities)
     return [_frame(e, ctx) for e in events]
+
+
+_EVENT_NOUNS = re.compile(r"\b(?:attacks?|assaults?|blasts?|bomb(?:s|ings?)?|explosions?|clash(?:es)?|fighting|"
+                          r"shelling|strikes?|raids?|ambush(?:es)?|protests?|rall(?:y|ies)|demonstrations?|march(?:es)?|"
+                          r"riots?|shootings?|stabbings?|killings?|violence|operation)\b", re.I)
+
+
+def _refine_place(event: _Event, units: list[Unit], entities: tuple[tuple[int, int, str], ...]) -> None:
+    """An event told with no place, or only a country ("bomb attacks at a shopping area in Thailand"), takes the
+    first town a following sentence gives for the same thing ("... behind the attacks which happened ... in Yala
+    city"): the place comes from the event's own clause, then from the sentences that go on about it."""
+    if event.place is not None and event.place.kind != "country":
+        return
+    nouns = {w.lower().rstrip("s") for w in _EVENT_NOUNS.findall(event.head.text)}
+    members = {m.index for m in event.members}
+    for unit in units[event.head.index: event.head.index + 4]:
+        if unit.role not in (Role.REPORT, Role.QUOTE):
+            continue
+        shared = {w.lower().rstrip("s") for w in _EVENT_NOUNS.findall(unit.text)} & nouns
+        if unit.index not in members and not shared:
+            continue
+        places = [p for p in event_places(unit.text, unit.start, list(entities)) if p.kind != "country"]
+        if places:
+            event.place = places[0]
+            if Span(unit.text, unit.start, unit.end) not in event.evidence:
+                event.evidence.append(Span(unit.text, unit.start, unit.end))
+            return
 
 
 def _report(events: list[_Event], mention: Mention, units: list[Unit], consumed: set[int],
@@ -127,7 +156,7 @@ def _report(events: list[_Event], mention: Mention, units: list[Unit], consumed:
     places = list(mention.places)
     extra: list[Span] = []
     if mention.count is not None and not any(p.kind == "village" for p in places):
-        listed = _listed_ahead(units, mention, places)
+        listed = _listed_ahead(units, mention, places, ctx.entities)
         if isinstance(listed, str):
             return True  # the next sentence lists the villages with its own capture words: it makes the events
         if listed is not None:
@@ -135,7 +164,7 @@ def _report(events: list[_Event], mention: Mention, units: list[Unit], consumed:
             consumed.add(later.index)
             extra.append(Span(later.text, later.start, later.end))
     if not places:
-        borrowed = _places_ahead(units, mention)
+        borrowed = _places_ahead(units, mention, ctx.entities)
         if borrowed is not None:
             later, places, takes_over = borrowed
             extra.append(Span(later.text, later.start, later.end))
@@ -179,12 +208,12 @@ def _ahead(units: list[Unit], mention: Mention) -> list[Unit]:
             if u.role in (Role.REPORT, Role.QUOTE)]
 
 
-def _listed_ahead(units: list[Unit], mention: Mention, here: list[PlaceMention]
-                  ) -> tuple[Unit, list[PlaceMention]] | str | None:
+def _listed_ahead(units: list[Unit], mention: Mention, here: list[PlaceMention],
+                  entities: tuple[tuple[int, int, str], ...]) -> tuple[Unit, list[PlaceMention]] | str | None:
     """The villages a later sentence lists for a counted capture ("took three villages ..." "It named them as A,
     B and C"), each with this sentence's district as context; "own" when that sentence tells its own capture."""
     for later in _ahead(units, mention):
-        villages = [p for p in event_places(later.text, later.start) if p.kind == "village"]
+        villages = [p for p in event_places(later.text, later.start, list(entities)) if p.kind == "village"]
         if not villages:
             continue
         if type_by_rules(later.text) is not None:
@@ -194,12 +223,13 @@ def _listed_ahead(units: list[Unit], mention: Mention, here: list[PlaceMention]
     return None
 
 
-def _places_ahead(units: list[Unit], mention: Mention) -> tuple[Unit, list[PlaceMention], bool] | None:
+def _places_ahead(units: list[Unit], mention: Mention, entities: tuple[tuple[int, int, str], ...]
+                  ) -> tuple[Unit, list[PlaceMention], bool] | None:
     """The places of a later sentence that goes on about the same thing, and whether it is taken over: one that
     refers back ("It said the clashes were mainly in ...") and names no actor of its own is this event's; the
     next one sharing a distinctive word ("the convoy", "the Su-25") lends its places and still tells its own."""
     for later in _ahead(units, mention):
-        places = event_places(later.text, later.start)
+        places = event_places(later.text, later.start, list(entities))
         if not places:
             if later.index == mention.index + 1:
                 continue

@@ -89,8 +89,9 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
     if len(sentences) <= _NOTE_MAX_SENTENCES and len(text) < 1500 and _reads_as_one_event(sentences):
         frame = _note_frame(document, sentences, classifier, home, countries)
         return [frame] if frame else []
+    entities = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents) if doc is not None else ()
     ctx = ArticleContext(document, home, tuple(countries), classifier, _partisan_outlet(document.source),
-                         source_speaker(document))
+                         source_speaker(document), entities)
     return group_mentions(read_mentions(units, ctx), units, ctx)
 
 

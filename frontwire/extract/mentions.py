@@ -46,6 +46,7 @@ class ArticleContext:
     classifier: SubEventClassifier | None = None
     partisan: bool = False  # the only source is a party's own outlet (ACLED codes its enemy tolls 0)
     source_speaker: Attribution | None = None  # an official body's own release speaks for its side
+    entities: tuple[tuple[int, int, str], ...] = ()  # the parser's named entities (start, end, label)
 
     @property
     def published(self) -> date | None:
@@ -146,7 +147,7 @@ def _mention(clause: _Clause, speaker: Attribution | None, ctx: ArticleContext) 
         losses = tuple(find_losses(piece, loss_side(piece, voice, None)))
         if deaths is None and not losses:
             return None
-        return replace(base, fatalities=deaths, losses=losses, places=tuple(event_places(piece, clause.start)))
+        return replace(base, fatalities=deaths, losses=losses, places=tuple(event_places(piece, clause.start, list(ctx.entities))))
     agent, target = _roles(piece, clause.start, actors, speaker, voice, rules, published)
     typing = choose_sub_event(piece, classifier=ctx.classifier,
                               actor1_state=(agent.kind in STATE_KINDS) if agent else None) or rules
@@ -162,7 +163,7 @@ def _mention(clause: _Clause, speaker: Attribution | None, ctx: ArticleContext) 
                                   clause.start, clause.start, "")
     return replace(
         base, typing=typing, agent=agent, target=target,
-        places=tuple(event_places(piece, clause.start)),
+        places=tuple(event_places(piece, clause.start, list(ctx.entities))),
         modality=modality_of(piece, rules.trigger.start if rules.trigger else None),
         fatalities=count_fatalities(piece, partisan_source=ctx.partisan),
         losses=tuple(find_losses(piece, loss_side(piece, voice, target))),

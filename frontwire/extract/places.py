@@ -24,6 +24,10 @@ _STOP = {
     *MONTH_NAMES, "Twitter", "Facebook",
     "Telegram", "GMT", "UN", "NATO", "As", "According", "Also", "And", "But", "While", "Taliban", "IS",
 }
+# "in central London", "near coastal Sousse": a part of the place, which is still the place
+_SIDE = (r"(?:central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|"
+         r"northeastern|northwestern|southeastern|southwestern|downtown|inner|outer|greater|coastal|nearby|neighbouring|"
+         r"neighboring|rural|suburban)")
 _NOT_PLACE = {"Army", "Forces", "Ministry", "Armed", "Security", "Council", "Assembly", "Agency", "Press", "News",
               "Police", "Government", "Service", "Party", "Alliance", "Movement", "Front", "Committee", "Court",
               "War", "Wars", "Conflict", "Treaty", "Agreement", "Statement", "Declaration", "Protocol", "Union"}
@@ -102,7 +106,7 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = ())
     out: list[PlaceMention] = []
     pattern = re.compile(
         rf"\b(?:in|near|at|around|over|outside(?: of)?|of|from|to)\s+(?:the\s+)?(?:(?:limits|outskirts|vicinity|area|village|"
-        rf"centre|center) of\s+(?:the\s+)?)?(?P<name>{_NAME})(?P<kind>\s+(?:{_ADMIN}|village|city|town|city center|district center))?"
+        rf"centre|center) of\s+(?:the\s+)?)?(?:{_SIDE}\s+)?(?P<name>{_NAME})(?P<kind>\s+(?:{_ADMIN}|village|city|town|city center|district center))?"
         rf"(?:\s*\([^()]*\))?(?:\s+(?:of|in)\s+(?:the\s+)?(?P<ctx1>{_NAME})(?:\s+{_ADMIN})?)?(?:,\s+(?P<ctx2>{_NAME})(?:\s+{_ADMIN})?)?")
     for m in pattern.finditer(text):
         name = m.group("name")
@@ -115,8 +119,14 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = ())
         if ctx_group and m.group(ctx_group).split()[0] not in _STOP and m.group(ctx_group) not in exclude:
             ctx = _span(text, m.start(ctx_group), m.end(ctx_group), offset)
         kind = (m.group("kind") or "").strip().lower()
+        start = m.start("name")
+        owner = re.match(r"(.+?)['’]s\s+(?=[A-Z])", name)
+        if owner and ctx is None:
+            # "Kowloon's Mongkok neighbourhood": the place is the second name, within the first
+            ctx = _span(text, start, start + len(owner.group(1)), offset)
+            start += owner.end()
         end = m.end("name") - (2 if re.search(r"['’]s$", name) else 0)  # "Stepanakert's"
-        span = _span(text, m.start("name"), end, offset)
+        span = _span(text, start, end, offset)
         if kind in ("district", "region", "province", "rayon", "raion", "oblast", "governorate", "county"):
             out.append(PlaceMention(span, ctx or span, "district"))
         else:
@@ -177,7 +187,21 @@ def _country_words(lex: Reference) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-def event_places(sentence: str, offset: int) -> list[PlaceMention]:
+# named entities that are not places ("the National Gallery", "the Resist And Act For Freedom rally", "Viasna")
+NOT_PLACE_LABELS = frozenset({"ORG", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "FAC"})
+
+
+def _named_otherwise(place: PlaceMention, entities: list[tuple[int, int, str]]) -> bool:
+    """The parser names the span something other than a place: an organisation, a law, a facility (a square or
+    a road is a site in a town, never the town). Villages the small model takes for people or peoples are kept."""
+    if place.name is None:
+        return False
+    return any(s <= place.name.start < e or place.name.start <= s < place.name.end
+               for s, e, label in entities if label in NOT_PLACE_LABELS)
+
+
+def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]] | None = None
+                 ) -> list[PlaceMention]:
     """The places a sentence gives for its event, best first: enumerated villages, directions of a front, the
     object of a capture, then "in/near X" (country words, people's names and where people come from set aside),
     then a country or part of one (geo precision 3)."""
@@ -188,12 +212,15 @@ def event_places(sentence: str, offset: int) -> list[PlaceMention]:
     places = directions(sentence, offset)
     if places:
         return places
-    taken = captured_places(sentence, offset)
+    entities = entities or []
+    taken = [p for p in captured_places(sentence, offset) if not _named_otherwise(p, entities)]
     if taken and taken[0].name and taken[0].name.text not in exclude:
         return taken
     people = _person_names(reference())
     located = []
     for p in located_places(sentence, offset, exclude=exclude):
+        if _named_otherwise(p, entities):
+            continue
         place_text = p.name.text if p.name else ""
         words = place_text.split()
         if words and (words[0] in exclude or words[0].rstrip("s") in exclude or place_text in exclude

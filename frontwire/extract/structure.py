@@ -76,14 +76,14 @@ _PHOTO = re.compile(
     r"\b(?:pictured|pictures?|photographed|photo(?:graph)?s?|file (?:photo|picture|image)|in this (?:image|handout|"
     r"photo|picture|still|video|footage)|seen here|(?:is|are) seen|poses?|posing|shown)\b|"
     r"\((?:left|right|centre|center|pictured|above|below|top|bottom|inset|front|back|L|R|C)\)|"
-    r"\b(?:above|below)(?:[,.]|\s*$)|^\s*Pictured\s*:", re.I)
-_REACTION_VERB = {
-    "condemn", "denounce", "criticise", "criticize", "slam", "blast", "liken", "compare", "accuse", "blame",
-    "urge", "warn", "welcome", "praise", "hail", "vow", "pledge", "promise", "threaten", "demand", "insist", "appeal",
-    "express", "lodge", "summon", "describe", "brand", "call", "ask", "tweet", "write", "question", "defend",
-    "deplore", "regret", "mourn", "congratulate", "thank", "reject", "dismiss", "argue", "claim", "believe",
-    "fear", "hope", "want", "expect", "suggest", "announce", "order", "say", "tell", "add", "note", "stress",
-}
+    r"\b(?:above|below)(?:[,.]|\s*$)|^\s*Pictured\s*:|^\W*(?:A|The|This) (?:graphic|map|video|still|image|chart) "
+    r"(?:shows|showing|of)\b", re.I)
+# verbs whose subject reacts to events rather than tells one ("X condemned the attack", "X urged calm")
+_REACTION_VERB = frozenset({
+    "condemn", "denounce", "criticise", "criticize", "slam", "liken", "accuse", "blame", "urge", "warn", "welcome",
+    "praise", "hail", "vow", "pledge", "promise", "threaten", "demand", "insist", "appeal", "express", "lodge",
+    "summon", "brand", "deplore", "regret", "mourn", "congratulate", "thank", "reject", "defend", "call",
+})
 _DIPLOMATIC = re.compile(r"\blodg(?:e|ed|es|ing) (?:a |an )?(?:formal |strong )?protests?\b|\bsummoned the\b|"
                          r"\bprotest(?:ed|s)? (?:to|with) the (?:\w+ ){0,2}(?:ambassador|embassy|envoy|government)\b",
                          re.I)
@@ -197,7 +197,46 @@ def read_structure(document: Document, doc: Any) -> list[Unit]:
             own = [e for e in expressions if start <= e.span.start < end]
             role, why = _role_of(piece, _root(doc, start, end), own, published)
         units.append(Unit(index, start, end, piece, paragraph, role, why, repeats))
-    return _mark_lead(units)
+    return _mark_lead(_carry_background(units, doc, expressions, published))
+
+
+def _carry_background(units: list[Unit], doc: Any, expressions: Sequence[DateExpression], published: date | None
+                      ) -> list[Unit]:
+    """A story told as background goes on in the next sentences ("The previous attack in Sousse on June 26, 2015
+    ..." "He then continued to the hotel pool ..."): a report right after background, with no date of its own and
+    no present-perfect or present verb that would bring the reader back to the news, is background too."""
+    out: list[Unit] = []
+    previous: Unit | None = None
+    for unit in units:
+        if unit.role == Role.REPORT and previous is not None and previous.role == Role.BACKGROUND \
+                and not any(unit.start <= e.span.start < unit.end for e in expressions) \
+                and not _NOW.search(unit.text) and not _REPORTED.search(unit.text) \
+                and (_GOES_ON.search(unit.text) or previous.why.startswith("goes on")) \
+                and _past_narrative(_root(doc, unit.start, unit.end)):
+            unit = replace(unit, role=Role.BACKGROUND, why=f"goes on with the background of unit {previous.index}")
+        out.append(unit)
+        if unit.role not in (Role.CAPTION, Role.REPEAT, Role.DEBRIS, Role.QUOTE):
+            previous = unit
+    return out
+
+
+# the story told before goes on: "that attack", "He then ..."
+_GOES_ON = re.compile(r"\b(?:that|the previous|the earlier|the same|those) (?:attacks?|incidents?|massacres?|day|year|"
+                      r"time|clashes|protests?|riots?|bombings?|war)\b|^\W*(?:He|She|They|It|Then)\b|\bthen\b")
+# a reported statement is the news of the day, whatever came before it
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|statement|announced|reported)\b")
+_NOW = re.compile(r"\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|last night|now|currently|"
+                  r"still|latest|new)\b", re.I)
+
+
+def _past_narrative(root: Any) -> bool:
+    """The main verb is a simple past (or a past passive): the narrative of the story before."""
+    if root is None:
+        return False
+    if any(child.dep_ == "aux" and child.lemma_ in ("have", "be") and child.tag_ in ("VBZ", "VBP")
+           for child in root.children):
+        return False  # "has been", "are marching": the present
+    return root.tag_ == "VBD" or (root.tag_ == "VBN" and any(c.tag_ == "VBD" for c in root.children))
 
 
 def _first_role(piece: str, index: int, tokens: list[list[str]], pieces: list[tuple[int, int, int]], text: str,
@@ -249,8 +288,8 @@ def _role_of(piece: str, root: Any, expressions: Sequence[DateExpression], publi
     m = _PLANNED.search(_main_clause(piece, root))
     if m:
         return Role.PLANNED, "a plan or a possibility: " + m.group(0)
-    if root is not None and root.lemma_.lower() in _REACTION_VERB and root.lemma_.lower() not in (
-            "say", "tell", "add", "note", "stress", "announce", "claim", "tweet", "write", "order"):
+    if root is not None and root.lemma_.lower() in _REACTION_VERB and not any(
+            child.dep_ in ("auxpass", "nsubjpass") for child in root.children):
         return Role.REACTION, f"a statement ({root.lemma_})"
     return Role.REPORT, ""
 

@@ -38,7 +38,7 @@ def _military_victim_in(text: str) -> bool:
 
 _PROTEST_WORD = re.compile(
     r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w+|picket\w*|(?-i:march(?:ed|es)?)|sit-in|hunger strike|on strike|"
-    r"gathered (?:outside|in front of|near|at)|(?:gathered|assembled|marched) [^.;]{0,80}?\bto (?:demand|protest|"
+    r"gathered (?:outside|in front of)|(?:gathered|assembled|marched) [^.;]{0,80}?\bto (?:demand|protest|"
     r"denounce|condemn|call for))\b", re.I)
 _HUMAN_HARM = re.compile(r"\b(?:kill\w*|wound\w*|injur\w*|dead|died|shot|beat\w*|attack\w*|clash\w*|fir(?:ed|ing)|"
                          r"explo\w+|protest\w*|demonstrat\w+|rall(?:y|ies))\b", re.I)
@@ -66,7 +66,7 @@ _SPORT = re.compile(r"\b(?:goals?|scored|scores|match|league|cup|season|tourname
                     r"football|soccer|cricket|tennis|fixtures?|kick-off|goalkeeper|referee|playoffs?|Olympics?)\b", re.I)
 
 
-_ACCIDENT = re.compile(r"\b(?:accidents?|crash(?:ed|es)?|collisions?|collided|overturned|derailed|drown\w*|blaze|"
+_ACCIDENT = re.compile(r"\b(?:accidents?|gas (?:leak|explosion|cylinder)s?|crash(?:ed|es)?|collisions?|collided|overturned|derailed|drown\w*|blaze|"
                        r"fire broke out|struck by lightning|hit-and-run|earthquake|flood\w*|landslides?|stampede)\b", re.I)
 _WEAPON = re.compile(r"\b(?:gun\w*|shot|shooting|bomb\w*|explosi\w+|blasts?|IEDs?|mines?|missiles?|rockets?|shell\w*|"
                      r"drones?|air ?strikes?|militants?|rebels?|insurgents?|Taliban|soldiers?|troops|forces|attack\w*|"
