@@ -223,6 +223,9 @@ def is_historical(sentence: str, published: date | None, *, window_days: int = 7
 def modality_of(sentence: str, trigger_start: int | None = None) -> str:
     """asserted, denied, hypothetical or planned, from the words that govern the event's trigger."""
     head = sentence if trigger_start is None else sentence[:trigger_start]
+    if trigger_start is not None and re.search(r"\b(?:planned|proposed|upcoming|scheduled|expected|intended|future|"
+                                               r"next|possible|potential|threatened)\s+$", head, re.I):
+        return "planned"  # "at a planned march in Westminster": the march has not happened
     if re.search(r"\b(?:denied|denies|refuted|rejected (?:the )?(?:claims?|reports?|allegations?)|dismissed (?:the )?"
                  r"(?:claims?|reports?)|did not|didn't|never)\b", head, re.I):
         return "denied"

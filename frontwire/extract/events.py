@@ -49,6 +49,8 @@ _REFERS_BACK = re.compile(r"\b(?:the|these|those)\s+(?:clashes|attacks?|shelling
                           r"protests?|demonstrations?|rall(?:y|ies)|march(?:es)?)\b", re.I)
 _SHARED_OBJECTS = frozenset({"convoy", "aircraft", "helicopter", "drone", "tank", "jet", "base", "checkpoint",
                              "village", "town", "ship"})
+# "after the rampage which killed 12 people": the toll of another happening, named in passing
+_OTHER_TOLL = re.compile(r"\b(?:which|that|who) (?:had )?(?:killed|left|claimed)\b", re.I)
 _TOTAL_DEAD = re.compile(r"\b(?:people|persons|dead|death toll|toll|lives|victims)\b", re.I)
 
 
@@ -110,6 +112,15 @@ def group_mentions(mentions: list[Mention], units: list[Unit], ctx: ArticleConte
             continue
         if mention.typing is None:
             _add_detail(events, mention)
+        elif mention.joins_only or mention.sub_event_type == "Arrests":
+            # arrests at a protest are its policing, not a development of their own (ACLED codes one event)
+            protest = _demonstration_nearby(events, mention)
+            if protest is not None:
+                _merge_into(protest, replace(mention, typing=Typing("Protest with intervention", 0.6,
+                                                                    mention.typing.trigger)))
+            elif not mention.joins_only and makes_events(mention) and not _report(events, mention, units, consumed,
+                                                                                  ctx):
+                orphans.append(mention)
         elif makes_events(mention):
             if not _report(events, mention, units, consumed, ctx):
                 orphans.append(mention)
@@ -329,6 +340,18 @@ def _conservative(current: int | None, mention: Mention) -> int | None:
     return current
 
 
+def _demonstration_nearby(events: list[_Event], mention: Mention) -> _Event | None:
+    """The demonstration told in the last few sentences, at the mention's place where it names one."""
+    key = _place_key(mention.places[0]) if mention.places else ""
+    for event in reversed(events):
+        if family(event.typing.sub_event_type) != "demonstration":
+            continue
+        last = max(m.index for m in event.members)
+        if 0 < mention.index - last <= 3 and (not key or not event.place_key or _key_inside(key, event.place_key)):
+            return event
+    return None
+
+
 def _add_detail(events: list[_Event], mention: Mention) -> None:
     """A sentence with no event words: its deaths are the toll of the event told just before it, its losses go
     to the nearest event told in the same voice."""
@@ -336,7 +359,7 @@ def _add_detail(events: list[_Event], mention: Mention) -> None:
         return
     last = events[-1]
     if mention.fatalities is not None and mention.index - last.head.index <= 1 and last.fatalities is None \
-            and mention.unit.role in EVENT_ROLES:
+            and mention.unit.role in EVENT_ROLES and not _OTHER_TOLL.search(mention.text):
         last.fatalities = mention.fatalities
         last.evidence.append(_span(mention))
     if mention.losses:

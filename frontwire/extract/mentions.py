@@ -30,6 +30,10 @@ _GENERIC = re.compile(r"\b(?:has|have) (?:continued|been continuing) to\b|\bcont
                       r"\bon a daily basis\b|\bevery day\b", re.I)
 # weapons and violence that armed groups use without saying so (air strikes and shelling need an army)
 _UNCLAIMED_ATTACKS = {"Remote explosive/landmine/IED", "Grenade", "Attack", "Abduction/forced disappearance"}
+# police acts that end a demonstration told nearby ("As many as 13 arrests have been made by the force")
+_INTERVENTION = re.compile(r"\b(?:\d+|dozens of|scores of|several|many) (?:arrests|people (?:were )?(?:arrested|detained))\b|"
+                           r"\barrests? (?:have|has|had) been made\b|\b(?:were|was) (?:arrested|detained|dispersed)\b|"
+                           r"\b(?:police|officers) (?:arrested|detained|dispersed|restrained|removed)\b", re.I)
 # "The ministry denied that its forces had shelled A and said drones struck B": two reports, two modalities
 _SECOND_REPORT = re.compile(r",?\s+and (?:also )?(?:said|added|claimed|stated|reported|announced)\b(?: that)?\s+")
 _FIRST_REPORT = re.compile(r"\b(?:denied|rejected|dismissed|said|claimed|stated|reported|announced)\b(?: that)?\s")
@@ -71,6 +75,7 @@ class Mention:
     fatalities: int | None = None
     losses: tuple[Loss, ...] = ()
     count: int | None = None  # the number of places it says it lists ("liberated eight more villages")
+    joins_only: bool = False  # police action with no protest named ("13 arrests have been made"): may only join
     secondary: tuple[tuple[Typing, ActorMention | None, ActorMention | None], ...] = ()
 
     @property
@@ -146,6 +151,10 @@ def _mention(clause: _Clause, speaker: Attribution | None, ctx: ArticleContext) 
         deaths = count_fatalities(piece, partisan_source=ctx.partisan)
         losses = tuple(find_losses(piece, loss_side(piece, voice, None)))
         if deaths is None and not losses:
+            if _INTERVENTION.search(piece):
+                # the policing of a protest told nearby: it can only make that protest "with intervention"
+                return replace(base, typing=Typing("Protest with intervention", 0.5, None), joins_only=True,
+                               places=tuple(event_places(piece, clause.start, list(ctx.entities))))
             return None
         return replace(base, fatalities=deaths, losses=losses, places=tuple(event_places(piece, clause.start, list(ctx.entities))))
     agent, target = _roles(piece, clause.start, actors, speaker, voice, rules, published)

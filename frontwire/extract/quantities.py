@@ -53,6 +53,13 @@ _CLAUSE_BREAK = re.compile(r"\b(?:were|was|been)\s+(?:\w+\s+)?(?:wounded|injured
                            r"\bwhile\b|\bwhen\b|\bafter\b|\bfollowing\b|:|;", re.I)
 _LIST_END = re.compile(r"\b(?:and|while|as well as)\s+(?:injur|wound)|,?\s+(?:in|near|at|on|during|when|after|following|as)\s+"
                        r"|\bwounding\b|\binjuring\b|\.", re.I)
+# "an ambush which left 30 dead", "leaving five people dead"
+_LEFT_DEAD = re.compile(rf"\b(?:left|leaving|leaves)\s+(?:at least |some |about |around |more than )?({_NUM})\s+"
+                        r"(?:\w+\s+){0,2}?(?:dead|killed)\b", re.I)
+# "he was executed", "the official was shot dead": one person, named by a pronoun or a singular noun
+_ONE_PERSON = re.compile(r"(?:^|\s)(?:he|she)\s*$|\b(?:the|a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|"
+                         r"official|officer|policeman|policewoman|soldier|serviceman|civilian|journalist|guard|driver|"
+                         r"farmer|teacher|student|activist|protester|commander|leader|resident|worker|person)\s*$", re.I)
 _DEATH_TOLL = re.compile(rf"\b(?:death toll|toll)\b[^.;]{{0,30}}?\b(?:rose to|reached|at|of|is)\s+({_NUM})", re.I)
 _UNKNOWN = re.compile(r"\b(?:unknown number|unclear (?:if|whether|how many)|casualties (?:were )?unknown|"
                       r"number of (?:casualties|dead) (?:is|was) unknown|unspecified number)\b", re.I)
@@ -91,7 +98,8 @@ def _sentence_deaths(sentence: str) -> tuple[bool, int]:
             continue
         count = _sum_people(subject)
         if count is None:
-            if re.search(r"\b(?:his|her|their) (?:guard|driver|son|brother|wife)\b", subject, re.I):
+            if re.search(r"\b(?:his|her|their) (?:guard|driver|son|brother|wife)\b", subject, re.I) \
+                    or _ONE_PERSON.search(subject):
                 count = 1
             else:
                 continue
@@ -103,11 +111,20 @@ def _sentence_deaths(sentence: str) -> tuple[bool, int]:
         end = _LIST_END.search(rest)
         obj = rest[:end.start()] if end else rest
         count = _sum_people(obj)
+        if count is None:
+            # "killing one and injuring another": a bare number is that many people
+            bare = re.match(rf"\s*(?:at least |some )?({_NUM})\s*(?:,|and\b|$|\.|;)", rest, re.I)
+            if bare and not re.match(r"\s*(?:a|an)\b", rest, re.I):
+                count = to_number(bare.group(1))
         if re.match(r"\s*and (?:wounded|injured|injuring|wounding)", rest, re.I) or count is None:
             if count is None and re.match(r"(?:the|a|an)\s+\w+", obj, re.I) and not _ANIMAL.search(obj):
                 found, total = True, total + 1
             continue
         found, total = True, total + count
+    for m in _LEFT_DEAD.finditer(sentence):
+        count = to_number(m.group(1))
+        if count is not None:
+            found, total = True, total + count
     for m in _DEATH_TOLL.finditer(sentence):
         count = to_number(m.group(1))
         if count is not None:

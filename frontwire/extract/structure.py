@@ -299,11 +299,12 @@ def _main_clause(piece: str, root: Any) -> str:
     plan in a side clause does not make the unit a plan."""
     if root is None:
         return piece
-    words = [t for t in root.children if t.dep_ in ("aux", "auxpass", "neg")]
+    words = [t for t in root.children if t.dep_ in ("aux", "auxpass", "neg", "acomp")]
     span = " ".join(t.text for t in sorted([root, *words], key=lambda t: t.i))
-    xcomp = [t for t in root.children if t.dep_ == "xcomp"]
-    if xcomp:
-        span += " " + " ".join(t.text for t in xcomp[0].subtree)
+    # the complement of the main verb ("is due to march", "said it was organising a protest")
+    for comp in [t for t in root.children if t.dep_ in ("xcomp", "ccomp")] + \
+            [t for w in words if w.dep_ == "acomp" for t in w.children if t.dep_ == "xcomp"]:
+        span += " " + " ".join(t.text for t in comp.subtree)
     return span
 
 

@@ -40,6 +40,9 @@ _PROTEST_WORD = re.compile(
     r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w+|picket\w*|(?-i:march(?:ed|es)?)|sit-in|hunger strike|on strike|"
     r"gathered (?:outside|in front of)|(?:gathered|assembled|marched) [^.;]{0,80}?\bto (?:demand|protest|"
     r"denounce|condemn|call for))\b", re.I)
+_ARMED = re.compile(r"\b(?:soldiers?|troops|army|military|armed forces|forces|militants?|rebels?|insurgents?|Taliban|"
+                    r"fighters?|militias?|jihadists?|al-Shabaab|Islamic State|(?-i:IS|ISIS|ISIL)|Boko Haram|guerrillas?|"
+                    r"paramilitar\w+|battalions?|brigades?|units?)\b", re.I)
 _HUMAN_HARM = re.compile(r"\b(?:kill\w*|wound\w*|injur\w*|dead|died|shot|beat\w*|attack\w*|clash\w*|fir(?:ed|ing)|"
                          r"explo\w+|protest\w*|demonstrat\w+|rall(?:y|ies))\b", re.I)
 _ANIMALS = re.compile(r"\b\d+ (?:animals|sheep|cows|cattle|heads? of cattle|livestock)\b[^.;]*", re.I)
@@ -78,7 +81,8 @@ _POLITICAL = re.compile(
     r"extremists?|jihadists?|Islamic State|(?-i:ISIS|IS)|al-Qaeda|Shabaab|Boko Haram|separatists?|dissidents?|bloggers?|"
     r"spy|spies|espionage|treason|coup|soldiers?|troops|army|military|militias?|fighters?|gunmen|armed|"
     r"hostages?|prisoners? of war|captives?|ceasefire|war|conflict|constitutional order|national security|"
-    r"security forces|rioters?|mobs?|looters?|vigilantes?|refugees?|displaced)\b", re.I)
+    r"security forces|rioters?|mobs?|looters?|vigilantes?|refugees?|displaced|pro-independence|slogans?|"
+    r"national security|sedition|subversion|dissent\w*|unlawful assembly)\b", re.I)
 
 
 def _mask_figurative(text: str) -> str:
@@ -159,6 +163,11 @@ def _human_harm(c: Context) -> bool:
     return bool(_HUMAN_HARM.search(_ANIMALS.sub("", c.text)))
 
 
+def _armed_actor(c: Context) -> bool:
+    """An army or an armed group is in view: a base is theirs (refugees who "set up camp" establish none)."""
+    return bool(_ARMED.search(c.text))
+
+
 def _crowd(c: Context) -> bool:
     """A crowd, a group or a number of people acted."""
     return bool(_CROWD.search(c.text))
@@ -179,7 +188,7 @@ CONTEXT_TESTS: dict[str, Callable[[Context], bool]] = {
     "political": _political, "protest_event": _protest_event, "shot_down_while_striking": _shot_down_while_striking,
     "kidnapped_and_killed": _kidnapped_and_killed, "military_victim": _military_victim,
     "actor1_state": _actor1_state, "actor1_not_state": _actor1_not_state, "small_arms_only": _small_arms_only,
-    "human_harm": _human_harm, "crowd": _crowd, "military_target": _military_target, "clash_toll": _clash_toll,
+    "human_harm": _human_harm, "crowd": _crowd, "armed_actor": _armed_actor, "military_target": _military_target, "clash_toll": _clash_toll,
 }
 
 
