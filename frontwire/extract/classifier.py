@@ -79,23 +79,41 @@ class HashedBlock:
         self.min_df = min_df
         self.columns: np.ndarray = np.zeros(0, dtype=np.int32)
         self.tfidf: Any = None
+        self._lookup: np.ndarray | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_lookup": None}  # rebuilt from ``columns`` when first needed
 
     def fit_transform(self, texts: Sequence[str]) -> Any:
         from sklearn.feature_extraction.text import TfidfTransformer
 
-        counts = self.hasher.transform(texts).tocsc()
-        df = np.diff(counts.indptr)
+        counts = self.hasher.transform(texts)
+        df = np.bincount(counts.indices, minlength=counts.shape[1])
         candidates = np.flatnonzero(df >= self.min_df)
         if len(candidates) > MAX_BUCKETS:
-            total = np.asarray(counts.sum(axis=0)).ravel()[candidates]
+            total = np.bincount(counts.indices, weights=counts.data, minlength=counts.shape[1])[candidates]
             # most frequent first; equal counts by bucket number, so the choice is deterministic
             candidates = np.sort(candidates[np.lexsort((candidates, -total))[:MAX_BUCKETS]])
         self.columns = candidates.astype(np.int32)
+        self._lookup = None
         self.tfidf = TfidfTransformer(sublinear_tf=True)
-        return self.tfidf.fit_transform(counts[:, self.columns].tocsr())
+        return self.tfidf.fit_transform(self._kept(counts))
 
     def transform(self, texts: Sequence[str]) -> Any:
-        return self.tfidf.transform(self.hasher.transform(texts).tocsc()[:, self.columns].tocsr())
+        return self.tfidf.transform(self._kept(self.hasher.transform(texts)))
+
+    def _kept(self, counts: Any) -> Any:
+        """The kept buckets' columns of ``counts`` (CSR), in O(non-zeros): slicing columns out of a matrix
+        2**20 wide allocates its width on every call, which doubled the time to type one sentence."""
+        from scipy.sparse import csr_matrix
+
+        if self._lookup is None:
+            self._lookup = np.full(counts.shape[1], -1, dtype=np.int64)
+            self._lookup[self.columns] = np.arange(len(self.columns))
+        columns = self._lookup[counts.indices]
+        keep = columns >= 0
+        rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+        return csr_matrix((counts.data[keep], (rows[keep], columns[keep])), shape=(counts.shape[0], len(self.columns)))
 
 
 class SubEventClassifier:
@@ -127,6 +145,9 @@ class SubEventClassifier:
         import joblib
 
         path.parent.mkdir(parents=True, exist_ok=True)
+        for block in self.blocks:
+            # a cache of id(stop_words), a memory address that differs per process: it would change the bytes
+            vars(block.hasher).pop("_stop_words_id", None)
         joblib.dump({"blocks": self.blocks, "model": self.model, "labels": self.labels}, path, compress=3)
         return path
 
@@ -156,7 +177,7 @@ def train_classifier(texts: Sequence[str], labels: Sequence[str]) -> SubEventCla
     features = hstack([block.fit_transform(voted) for block in blocks], format="csr")
     model = LogisticRegression(C=20.0, max_iter=3000, class_weight="balanced", random_state=SEED)
     model.fit(features, list(labels))
-    # float32 halves the file; the probabilities move in the 7th decimal
+    # float32 halves the file; the probabilities move by less than 1e-7 (measured on the ACLED notes)
     model.coef_ = model.coef_.astype(np.float32)
     return SubEventClassifier(blocks, model, [str(c) for c in model.classes_])
 

@@ -30,9 +30,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from frontwire.extract.acled import DEMONSTRATION_TYPES, disorder_type_of, event_type_of, interaction, load_codebook
-from frontwire.extract.actors import ActorMention, find_actors
+from frontwire.extract.actors import ActorMention, find_actors, find_countries
 from frontwire.extract.assemble import make_frame
 from frontwire.extract.claims import quote_spans, speaker_of
+from frontwire.extract.geo_hints import place_countries
 from frontwire.extract.mentions import ArticleContext, Mention
 from frontwire.extract.places import PlaceMention, event_places
 from frontwire.extract.structure import EVENT_ROLES, Role, Unit
@@ -154,6 +155,11 @@ def _refine_place(event: _Event, units: list[Unit], entities: tuple[tuple[int, i
         if unit.index not in members and not shared:
             continue
         places = [p for p in event_places(unit.text, unit.start, list(entities)) if p.kind != "country"]
+        if event.place is not None and event.place.name is not None:
+            # a country told for the event bounds where the sentences after it may place it
+            country = find_countries(event.place.name.text)
+            places = [p for p in places if p.name is not None and country
+                      and country[0][0] in place_countries("in " + p.name.text)]
         if places:
             event.place = places[0]
             if Span(unit.text, unit.start, unit.end) not in event.evidence:
@@ -190,7 +196,13 @@ def _report(events: list[_Event], mention: Mention, units: list[Unit], consumed:
         if target is not None:
             _merge_into(target, mention)
             return True
-        if not mention.unit.lead:
+        earlier = _places_before(units, mention, ctx.entities)
+        if earlier is not None:
+            # "Zulum was returning from the town of Baga ..." "On Friday ... an ambush was launched on his
+            # convoy": the place comes from the paragraph the event is told in
+            later, places = earlier
+            extra.append(Span(later.text, later.start, later.end))
+        elif not mention.unit.lead:
             return False  # no place of its own and nothing to join: no fallback to an unrelated place
     assert mention.typing is not None
     typing = mention.typing
@@ -232,6 +244,24 @@ def _listed_ahead(units: list[Unit], mention: Mention, here: list[PlaceMention],
         district = next((p.context or p.name for p in here if p.kind == "district"), None)
         return later, [p if p.context is not None else replace(p, context=district) for p in villages]
     return None
+
+
+def _places_before(units: list[Unit], mention: Mention, entities: tuple[tuple[int, int, str], ...]
+                   ) -> tuple[Unit, list[PlaceMention]] | None:
+    """The places of the sentences just before a mention (its paragraph, in an article of one-sentence
+    paragraphs), when one of them names the place the mention points back to ("the town", "the village")."""
+    if not _POINTS_BACK.search(mention.text):
+        return None
+    for unit in reversed(units[max(0, mention.index - _LOOK_AHEAD):mention.index]):
+        if unit.role not in (Role.REPORT, Role.REPEAT, Role.CAPTION):
+            continue
+        places = [p for p in event_places(unit.text, unit.start, list(entities)) if p.kind != "country"]
+        if places:
+            return unit, places[:1]
+    return None
+
+
+_POINTS_BACK = re.compile(r"\bthe (?:town|village|city|area|district|region|island|camp|site|base|border|road)\b", re.I)
 
 
 def _places_ahead(units: list[Unit], mention: Mention, entities: tuple[tuple[int, int, str], ...]

@@ -8,7 +8,7 @@ found here; the geo stage decides where they are.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from frontwire.records import Span
@@ -28,7 +28,16 @@ _STOP = {
 _SIDE = (r"(?:central|northern|southern|eastern|western|north-eastern|north-western|south-eastern|south-western|"
          r"northeastern|northwestern|southeastern|southwestern|downtown|inner|outer|greater|coastal|nearby|neighbouring|"
          r"neighboring|rural|suburban)")
-_NOT_PLACE = {"Army", "Forces", "Ministry", "Armed", "Security", "Council", "Assembly", "Agency", "Press", "News",
+# verbs whose "in" is a particle ("sent in", "moved in on")
+_PARTICLE_VERB = re.compile(r"\b(?:sent|send|sends|brought|bring|drafted|moved|move|called|rolled|poured|flew|drove|came|"
+                            r"went|stepped|zoomed|phoned|dialled|weighed|chipped|joined|handed|turned|gave)\s*$", re.I)
+# a lower-case site after a name: the name is its owner's ("Newsprinters printing works", "Kara Tepe camp" is kept)
+_FACILITY_AFTER = re.compile(r"\s+(?:printing (?:works|plant|presses)|works|plant|factory|offices?|headquarters|"
+                             r"building|store|shop|supermarket|restaurant|hotel|hospital|school|university|stadium|"
+                             r"depot|warehouse|mill|refinery|mine)\b")
+_NOT_PLACE = {"Vehicle", "Vehicles", "Network", "Group", "Systems", "System", "Company", "Institute", "University",
+              "Foundation", "Association", "Society", "Club", "Campaign", "Organisation", "Organization", "Trust",
+              "Army", "Forces", "Ministry", "Armed", "Security", "Council", "Assembly", "Agency", "Press", "News",
               "Police", "Government", "Service", "Party", "Alliance", "Movement", "Front", "Committee", "Court",
               "War", "Wars", "Conflict", "Treaty", "Agreement", "Statement", "Declaration", "Protocol", "Union"}
 
@@ -114,6 +123,16 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = ())
             continue
         if re.search(r"\baccording\s*$", text[:m.start()], re.IGNORECASE):
             continue  # "according to Aravot": a newspaper, whatever village shares its name
+        if m.group(0).startswith("in") and _PARTICLE_VERB.search(text[:m.start()]):
+            continue  # "sent in Bradley Fighting Vehicles": "in" is the verb's, not a place's
+        if _FACILITY_AFTER.match(text, m.end("name")) and not m.group("kind"):
+            continue  # "outside Newsprinters printing works": the name of a site's owner
+        if out and re.search(r"[A-Za-z'’]\)?,\s*$", text[:m.start()]) and \
+                re.match(r"(?:near|outside|south of|north of|east of|west of)\b", m.group(0)):
+            # "in Knowsley, near Liverpool": a reference point for the place before it, not a place of its own
+            if out[-1].context is None:
+                out[-1] = replace(out[-1], context=_span(text, m.start("name"), m.end("name"), offset))
+            continue
         ctx_group = "ctx1" if m.group("ctx1") else "ctx2" if m.group("ctx2") else None
         ctx = None
         if ctx_group and m.group(ctx_group).split()[0] not in _STOP and m.group(ctx_group) not in exclude:
@@ -191,13 +210,18 @@ def _country_words(lex: Reference) -> tuple[str, ...]:
 NOT_PLACE_LABELS = frozenset({"ORG", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "FAC"})
 
 
-def _named_otherwise(place: PlaceMention, entities: list[tuple[int, int, str]]) -> bool:
+def _named_otherwise(place: PlaceMention, entities: list[tuple[int, int, str]], sentence: str = "",
+                     offset: int = 0) -> bool:
     """The parser names the span something other than a place: an organisation, a law, a facility (a square or
-    a road is a site in a town, never the town). Villages the small model takes for people or peoples are kept."""
+    a road is a site in a town, never the town). Villages the small model takes for people or peoples are kept,
+    except a person after "from", "of", "by" or "with" ("a show of force from Lukashenko")."""
     if place.name is None:
         return False
-    return any(s <= place.name.start < e or place.name.start <= s < place.name.end
-               for s, e, label in entities if label in NOT_PLACE_LABELS)
+    labels = {label for s, e, label in entities if s <= place.name.start < e or place.name.start <= s < place.name.end}
+    if labels & NOT_PLACE_LABELS:
+        return True
+    before = sentence[max(0, place.name.start - offset - 6):place.name.start - offset]
+    return "PERSON" in labels and bool(re.search(r"\b(?:from|of|by|with)\s+(?:the\s+)?$", before))
 
 
 def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]] | None = None
@@ -213,13 +237,13 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
     if places:
         return places
     entities = entities or []
-    taken = [p for p in captured_places(sentence, offset) if not _named_otherwise(p, entities)]
+    taken = [p for p in captured_places(sentence, offset) if not _named_otherwise(p, entities, sentence, offset)]
     if taken and taken[0].name and taken[0].name.text not in exclude:
         return taken
     people = _person_names(reference())
     located = []
     for p in located_places(sentence, offset, exclude=exclude):
-        if _named_otherwise(p, entities):
+        if _named_otherwise(p, entities, sentence, offset):
             continue
         place_text = p.name.text if p.name else ""
         words = place_text.split()

@@ -197,7 +197,24 @@ def read_structure(document: Document, doc: Any) -> list[Unit]:
             own = [e for e in expressions if start <= e.span.start < end]
             role, why = _role_of(piece, _root(doc, start, end), own, published)
         units.append(Unit(index, start, end, piece, paragraph, role, why, repeats))
-    return _mark_lead(_carry_background(units, doc, expressions, published))
+    return _mark_lead(_carry_background(_caption_blocks(units), doc, expressions, published))
+
+
+def _caption_blocks(units: list[Unit]) -> list[Unit]:
+    """Captions come in blocks: a line with no full stop next to a caption or a repeated line is a caption too
+    ("Protesters marched towards the residence" between two photo captions)."""
+    units = list(units)
+    changed = True
+    while changed:
+        changed = False
+        for k, unit in enumerate(units):
+            if unit.role != Role.REPORT or _TERMINAL.search(unit.text):
+                continue
+            neighbours = [units[j] for j in (k - 1, k + 1) if 0 <= j < len(units)]
+            if any(n.role in (Role.CAPTION, Role.REPEAT) for n in neighbours):
+                units[k] = replace(unit, role=Role.CAPTION, why="a line with no full stop among captions")
+                changed = True
+    return units
 
 
 def _carry_background(units: list[Unit], doc: Any, expressions: Sequence[DateExpression], published: date | None
@@ -277,7 +294,7 @@ def _role_of(piece: str, root: Any, expressions: Sequence[DateExpression], publi
     if m:
         return Role.BACKGROUND, "a cumulative toll: " + m.group(0)
     m = _BACKGROUND.search(piece)
-    if m and not any(e.kind != "background" and published is not None
+    if m and not any(e.kind != "background" and e.precision == 1 and published is not None
                      and e.date_end >= published - timedelta(days=NEWS_WINDOW_DAYS) for e in expressions):
         return Role.BACKGROUND, "history: " + m.group(0)
     m = _DIPLOMATIC.search(piece)

@@ -66,7 +66,8 @@ _MARKET = re.compile(r"\b(?:shares?|stocks?|index|indices|prices?|percent|pence|
 
 _SPORT = re.compile(r"\b(?:goals?|scored|scores|match|league|cup|season|tournament|championship|wickets?|innings|"
                     r"quarterfinals?|semifinals?|striker|coach|squad|halftime|half-time|stadium|fans|derby|rugby|"
-                    r"football|soccer|cricket|tennis|fixtures?|kick-off|goalkeeper|referee|playoffs?|Olympics?)\b", re.I)
+                    r"football|soccer|cricket|tennis|fixtures?|kick-off|goalkeeper|referee|playoffs?|Olympics?|penalt(?:y|ies)|"
+                    r"EFL|FA Cup|Premier League|extra time)\b", re.I)
 
 
 _ACCIDENT = re.compile(r"\b(?:accidents?|gas (?:leak|explosion|cylinder)s?|crash(?:ed|es)?|collisions?|collided|overturned|derailed|drown\w*|blaze|"
@@ -96,7 +97,7 @@ def _mask_figurative(text: str) -> str:
         text = re.sub(r"\b(?:rall(?:y|ies|ied|ying)|march(?:ed|es|ing)?)\b", blank, text, flags=re.I)
     if len(_SPORT.findall(text)) >= 2:
         text = re.sub(r"\b(?:rall(?:y|ies|ied|ying)|march(?:ed|es|ing)?|clash(?:es|ed)?|battl\w*|fight\w*|fought|"
-                      r"attack\w*|shots?|shooting|beat(?:en|ing)?|offensive|derby)\b", blank, text, flags=re.I)
+                      r"attack\w*|shots?|shooting|shoot-?outs?|beat(?:en|ing)?|offensive|derby)\b", blank, text, flags=re.I)
     if _ACCIDENT.search(text) and not _WEAPON.search(text):
         text = re.sub(r"\b(?:killed|killing|died|dead|injured|wounded|hurt|hit)\b", blank, text, flags=re.I)
     return re.sub(r"\bdemonstrated(?=\s+(?:its|their|his|her|high|great|a|an|the|that|how)\b)", blank, text,
