@@ -130,3 +130,19 @@ def clock_time(text: str, start: int, end: int) -> str:
         return " ".join(found[-1].group().split())
     match = _CLOCK.match(after.lstrip(" ,")) if re.match(r"^\s*,?\s*(?:at|around|about|\d)", after) else None
     return " ".join(match.group().split()) if match else ""
+
+
+# a clause after the main one, whose date is its own ("The US has deployed troops ... after soldiers were injured
+# last month"), unless the main clause only points at it ("It comes after IS last month captured ...")
+_SIDE_OPENER = re.compile(r"\b(?:after|following|since|before|when|because|as)\b", re.IGNORECASE)
+_POINTER = re.compile(r"\b(?:comes?|came|follows?|followed|began|started)\s*$", re.IGNORECASE)
+
+
+def in_side_clause(sentence: str, at: int) -> bool:
+    """True when position ``at`` of ``sentence`` lies in a clause that follows the sentence's main clause and
+    dates only itself: "The US has deployed armored vehicles ... after soldiers were injured last month"."""
+    found = list(_SIDE_OPENER.finditer(sentence, 0, max(0, at)))
+    if not found:
+        return False
+    head = sentence[:found[-1].start()]
+    return len(head.split()) >= 5 and not _POINTER.search(head)

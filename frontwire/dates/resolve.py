@@ -27,6 +27,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from frontwire.dates.arithmetic import precision_for
+from frontwire.dates.context import in_side_clause
 from frontwire.dates.expressions import DateExpression, find_date_expressions
 from frontwire.dates.published import infer_published
 from frontwire.dates.segments import Sentence, sentence_index, sentences
@@ -67,12 +68,16 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
         return [e for e in expressions if sentence.start <= e.span.start < sentence.end]
 
     # 1. The event's own words, then its sentence and the sentences of its evidence.
-    own = [e for e in expressions if frame.anchor.start <= e.span.start < frame.anchor.end and usable(e)]
+    def main_clause(e: DateExpression, sentence: Sentence) -> bool:
+        return not in_side_clause(text[sentence.start:sentence.end], e.span.start - sentence.start)
+
+    own = [e for e in expressions if frame.anchor.start <= e.span.start < frame.anchor.end and usable(e)
+           and main_clause(e, anchor)]
     evidence_indexes = [anchor_index] + sorted(
         {i for i in (sentence_index(text, s.start) for s in frame.evidence) if i is not None} - {anchor_index})
     found = own
     for index in [] if own else evidence_indexes:  # the anchor's sentence first, then each evidence sentence
-        found = [e for e in within(sents[index]) if usable(e)]
+        found = [e for e in within(sents[index]) if usable(e) and main_clause(e, sents[index])]
         if found:
             break
     if found:

@@ -204,13 +204,20 @@ def _report(events: list[_Event], mention: Mention, units: list[Unit], consumed:
             extra.append(Span(later.text, later.start, later.end))
         elif not mention.unit.lead:
             return False  # no place of its own and nothing to join: no fallback to an unrelated place
+    if places and all(p.kind == "country" for p in places):
+        # "... arrived in Syria Friday" after "sent vehicles to North East Syria": a country adds no new place to
+        # an event of the same kind already placed in it
+        inside = _event_in_country(events, mention, places[0])
+        if inside is not None:
+            _merge_into(inside, mention)
+            return True
     assert mention.typing is not None
     typing = mention.typing
     villages = [p for p in places if p.kind == "village"]
     if mention.count is not None and villages and mention.count != len(villages):
         typing = Typing(typing.sub_event_type, typing.confidence * 0.8, typing.trigger)
     for n, place in enumerate(places or [None]):
-        same = _same_event(events, mention, place)
+        same = _same_event(events, mention, place) or _told_in_country(events, mention, place)
         if same is not None:
             _merge_into(same, mention)
             continue
@@ -243,6 +250,50 @@ def _listed_ahead(units: list[Unit], mention: Mention, here: list[PlaceMention],
             return "own"
         district = next((p.context or p.name for p in here if p.kind == "district"), None)
         return later, [p if p.context is not None else replace(p, context=district) for p in villages]
+    return None
+
+
+def _told_in_country(events: list[_Event], mention: Mention, place: PlaceMention | None) -> _Event | None:
+    """An event of the same kind told just before with only a country (or no place), which this mention places
+    in that country ("The US has deployed armored vehicles to Syria." "The Army sent Bradleys to North East
+    Syria."): the mention says where; the event takes the place."""
+    if place is None or place.name is None or place.kind == "country":
+        return None
+    for event in reversed(events):
+        if event.secondary or mention.index - event.head.index > 3 or \
+                family(event.typing.sub_event_type) != family(mention.sub_event_type):
+            continue
+        if event.place is None or (event.place.kind == "country" and event.place.name is not None
+                                   and _in_country(place.name.text, event.place.name.text)):
+            event.place = place
+            return event
+    return None
+
+
+def _in_country(name: str, country_text: str) -> bool:
+    named = find_countries(country_text)
+    if not named:
+        return False
+    return bool(find_countries(name) and find_countries(name)[0][0] == named[0][0]) or \
+        named[0][0] in place_countries("in " + name)
+
+
+def _event_in_country(events: list[_Event], mention: Mention, country: PlaceMention) -> _Event | None:
+    """An event of the mention's kind placed in the country the mention names."""
+    if country.name is None:
+        return None
+    named = find_countries(country.name.text)
+    if not named:
+        return None
+    for event in reversed(events):
+        if event.secondary or family(event.typing.sub_event_type) != family(mention.sub_event_type):
+            continue
+        if event.place is None or event.place.name is None:
+            continue
+        here = event.place.name.text
+        if (find_countries(here) and find_countries(here)[0][0] == named[0][0]) or \
+                named[0][0] in place_countries("in " + here):
+            return event
     return None
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from frontwire.dates.context import in_side_clause
 from frontwire.extract.actors import ActorMention, find_actors, state_actor
 from frontwire.extract.claims import Attribution, find_speaker, is_historical, modality_of, quote_spans, speaker_of
 from frontwire.extract.classifier import SubEventClassifier
@@ -30,6 +31,7 @@ _GENERIC = re.compile(r"\b(?:has|have) (?:continued|been continuing) to\b|\bcont
                       r"\bon a daily basis\b|\bevery day\b", re.I)
 # weapons and violence that armed groups use without saying so (air strikes and shelling need an army)
 _UNCLAIMED_ATTACKS = {"Remote explosive/landmine/IED", "Grenade", "Attack", "Abduction/forced disappearance"}
+_SIDE = re.compile(r"\b(?:after|following|since|before|when|because)\b", re.I)
 # police acts that end a demonstration told nearby ("As many as 13 arrests have been made by the force")
 _INTERVENTION = re.compile(r"\b(?:\d+|dozens of|scores of|several|many) (?:arrests|people (?:were )?(?:arrested|detained))\b|"
                            r"\barrests? (?:have|has|had) been made\b|\b(?:were|was) (?:arrested|detained|dispersed)\b|"
@@ -185,6 +187,12 @@ def _roles(piece: str, offset: int, actors: list[ActorMention], speaker: Attribu
            voice: Attribution | None, rules: Typing, published: date | None
            ) -> tuple[ActorMention | None, ActorMention | None]:
     """actor1 and actor2 of a clause, with the speaker's side filled in where the words imply it."""
+    # the main clause's actors act; "... after soldiers were injured by a Russian patrol" names others
+    side = next((m.start() for m in _SIDE.finditer(piece) if in_side_clause(piece, m.end())), None)
+    if side is not None:
+        main = [a for a in actors if a.start - offset < side]
+        if main or bare_country_subject(piece[:side], published) is not None:
+            actors = main
     agent, target = assign_roles(piece, actors, speaker, rules.sub_event_type, offset)
     if agent is None:
         agent = bare_country_subject(piece, published)

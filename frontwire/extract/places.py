@@ -35,7 +35,8 @@ _PARTICLE_VERB = re.compile(r"\b(?:sent|send|sends|brought|bring|drafted|moved|m
 _FACILITY_AFTER = re.compile(r"\s+(?:printing (?:works|plant|presses)|works|plant|factory|offices?|headquarters|"
                              r"building|store|shop|supermarket|restaurant|hotel|hospital|school|university|stadium|"
                              r"depot|warehouse|mill|refinery|mine)\b")
-_NOT_PLACE = {"Vehicle", "Vehicles", "Network", "Group", "Systems", "System", "Company", "Institute", "University",
+_NOT_PLACE = {"Gulf", "Sea", "Ocean", "Strait", "Straits", "Channel", "Lake", "River", "Bay", "Mediterranean", "Atlantic",
+              "Pacific", "Vehicle", "Vehicles", "Network", "Group", "Systems", "System", "Company", "Institute", "University",
               "Foundation", "Association", "Society", "Club", "Campaign", "Organisation", "Organization", "Trust",
               "Army", "Forces", "Ministry", "Armed", "Security", "Council", "Assembly", "Agency", "Press", "News",
               "Police", "Government", "Service", "Party", "Alliance", "Movement", "Front", "Committee", "Court",
@@ -173,7 +174,7 @@ def country_places(text: str, countries: tuple[str, ...], offset: int = 0) -> li
     """ "rockets at northern Israel": a country (or part of one) as the only place given (geo precision 3)."""
     out = []
     alternation = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True))
-    for m in re.finditer(rf"\b(?:in|at|into|across|on|over)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
+    for m in re.finditer(rf"\b(?:in|at|into|across|on|over|to|inside|throughout)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
                          rf"north-eastern|north-western|south-eastern|south-western)\s+)?(?P<c>{alternation})\b(?!['’]s)", text):
         span = _span(text, m.start("c"), m.end("c"), offset)
         out.append(PlaceMention(span, span, "country"))

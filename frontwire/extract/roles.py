@@ -90,8 +90,9 @@ def assign_roles(sentence: str, actors: list[ActorMention], speaker: Attribution
 
 def bare_country_subject(sentence: str, on: date | None) -> ActorMention | None:
     """ "Azerbaijan shot down ...": a country as the subject of an action means its forces."""
-    m = re.match(r"\W*(?:In the meantime,\s*|Meanwhile,\s*)?(?P<c>[A-Z][a-z]+)(?:'s)?\s+(?:\w+\s+){0,2}?"
-                 r"(?:shot|destroyed|captured|retook|attacked|fired|launched|struck|shelled|bombed|hit|downed)\b", sentence)
+    m = re.match(r"\W*(?:In the meantime,\s*|Meanwhile,\s*)?(?:The\s+)?(?P<c>[A-Z][a-z]+|US|UK|U\.S\.)(?:'s)?\s+"
+                 r"(?:\w+\s+){0,2}?(?:shot|destroyed|captured|retook|attacked|fired|launched|struck|shelled|bombed|hit|"
+                 r"downed|deployed|sent|dispatched|deploys|sends)\b", sentence)
     if not m:
         return None
     found = find_countries(m.group("c"))

@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
+from frontwire.dates.context import in_side_clause
 from frontwire.dates.expressions import DateExpression, find_date_expressions
 from frontwire.records import Document
 
@@ -143,9 +144,12 @@ def _present_tense_root(root: Any) -> bool:
     return root.pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX") for t in root.subtree)
 
 
-def _role_by_time(text: str, expressions: Sequence[DateExpression], published: date | None) -> str:
-    """``background`` when the unit's own dates are history, ``planned`` when they are the future, else ""."""
-    kinds = [e for e in expressions if e.role != "period"]
+def _role_by_time(text: str, expressions: Sequence[DateExpression], published: date | None, offset: int = 0) -> str:
+    """``background`` when the unit's own dates are history, ``planned`` when they are the future, else "".
+
+    A date in a clause that follows the main one ("... has deployed troops after soldiers were injured last
+    month") dates that clause, not the unit."""
+    kinds = [e for e in expressions if e.role != "period" and not in_side_clause(text, e.span.start - offset)]
     if not kinds:
         return ""
     if published is not None:
@@ -195,7 +199,7 @@ def read_structure(document: Document, doc: Any) -> list[Unit]:
         role, why, repeats = _first_role(piece, index, tokens, pieces, text, headings, captions)
         if role is None:
             own = [e for e in expressions if start <= e.span.start < end]
-            role, why = _role_of(piece, _root(doc, start, end), own, published)
+            role, why = _role_of(piece, _root(doc, start, end), own, published, start)
         units.append(Unit(index, start, end, piece, paragraph, role, why, repeats))
     return _mark_lead(_carry_background(_caption_blocks(units), doc, expressions, published))
 
@@ -277,8 +281,8 @@ def _first_role(piece: str, index: int, tokens: list[list[str]], pieces: list[tu
     return None, "", None
 
 
-def _role_of(piece: str, root: Any, expressions: Sequence[DateExpression], published: date | None
-             ) -> tuple[Role, str]:
+def _role_of(piece: str, root: Any, expressions: Sequence[DateExpression], published: date | None,
+             offset: int = 0) -> tuple[Role, str]:
     """The role of a body line from its own words: quote, caption, background, plan, reaction or report."""
     if _QUOTE_OPEN.match(piece):
         return Role.QUOTE, "direct speech"
@@ -287,13 +291,15 @@ def _role_of(piece: str, root: Any, expressions: Sequence[DateExpression], publi
         return Role.CAPTION, "describes a picture"
     if not terminal and _present_tense_root(root):
         return Role.CAPTION, "a present-tense line without a full stop"
-    by_time = _role_by_time(piece, expressions, published)
+    by_time = _role_by_time(piece, expressions, published, offset)
     if by_time.startswith("background"):
         return Role.BACKGROUND, by_time
     m = _CUMULATIVE.search(piece)
     if m:
         return Role.BACKGROUND, "a cumulative toll: " + m.group(0)
     m = _BACKGROUND.search(piece)
+    if m and in_side_clause(piece, m.start()):
+        m = None
     if m and not any(e.kind != "background" and e.precision == 1 and published is not None
                      and e.date_end >= published - timedelta(days=NEWS_WINDOW_DAYS) for e in expressions):
         return Role.BACKGROUND, "history: " + m.group(0)

@@ -223,6 +223,12 @@ def _resolve(gaz: Gazetteer, frame: EventFrame, document: Document) -> tuple[Pla
     document = replace(document, text=text)
     toponyms = find_toponyms(anchor.text, gaz, offset=anchor.start)
     for span in frame.place_names:
+        country = _country_named_in(gaz, span.text)
+        if country is not None:
+            # "Syria", "North East Syria", "northern Israel": the country (a village may share its name) or a part
+            # of it the gazetteer has no entry for
+            return (make_place(gaz, country, span, span.text, 3, "the country the text names, or a part of it"),
+                    text, toponyms)
         if not plausible_name(span.text):
             continue
         ctx = build_context(gaz, frame, toponyms, _same_span(toponyms, span), document.text)
@@ -244,6 +250,21 @@ def _resolve(gaz: Gazetteer, frame: EventFrame, document: Document) -> tuple[Pla
     if place is not None:
         return place, text, toponyms
     return _from_document(gaz, frame, document), text, toponyms
+
+
+_COMPASS = re.compile(r"^(?:(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+                      r"central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
+                      r"south-?western|upper|lower)\s+)+", re.I)
+
+
+def _country_named_in(gaz: Gazetteer, name: str) -> int | None:
+    """The country entry of "Syria" or "North East Syria" (a compass part of a country), else None."""
+    m = _COMPASS.match(name)
+    if m is not None and m.end() >= len(name):
+        return None
+    rest = name[m.end():] if m is not None else name
+    found = [i for i in gaz.lookup(rest) if gaz.kinds[i] == 0 and gaz.exact(i, rest)]
+    return found[0] if found else None
 
 
 _BRACKETS = re.compile(r"\s*\(([^()]{3,40})\)")
@@ -358,8 +379,9 @@ def _from_anchor(gaz: Gazetteer, frame: EventFrame, text: str, toponyms: list[To
 
 
 def _from_document(gaz: Gazetteer, frame: EventFrame, document: Document) -> Place | None:
-    """No place in the event's sentence: the region the document is about, at geo_precision 3."""
-    countries = country_codes(frame.country_hints, gaz)
+    """No place in the event's sentence: the region the document is about in the event's country, at
+    geo_precision 3 (a region of another country the article names is no fallback)."""
+    countries = country_codes(frame.country_hints, gaz)[:1]
     counts: dict[tuple[str, str], int] = {}
     first: dict[tuple[str, str], Span] = {}
     for t in find_toponyms(document.text or "", gaz):
