@@ -23,6 +23,7 @@ from frontwire.extract.geo_hints import place_countries
 from frontwire.extract.mentions import ArticleContext, read_mentions, source_speaker
 from frontwire.extract.places import enumerated_settlements, event_places, listed_location_count
 from frontwire.extract.quantities import coder_remark, count_fatalities
+from frontwire.extract.reports import load_report_model
 from frontwire.extract.roles import STATE_KINDS, assign_roles, bare_country_subject, generic_agent
 from frontwire.extract.structure import Role, Unit, read_structure
 from frontwire.extract.subevent import Typing, choose_sub_event, type_by_rules
@@ -90,8 +91,10 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
         frame = _note_frame(document, sentences, classifier, home, countries)
         return [frame] if frame else []
     entities = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents) if doc is not None else ()
+    model = load_report_model() if use_packaged else None
+    reports = tuple(float(p) for p in model.predict([u.text for u in units])) if model is not None else ()
     ctx = ArticleContext(document, home, tuple(countries), classifier, _partisan_outlet(document.source),
-                         source_speaker(document), entities)
+                         source_speaker(document), entities, reports)
     return group_mentions(read_mentions(units, ctx), units, ctx)
 
 

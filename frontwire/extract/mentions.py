@@ -53,6 +53,7 @@ class ArticleContext:
     partisan: bool = False  # the only source is a party's own outlet (ACLED codes its enemy tolls 0)
     source_speaker: Attribution | None = None  # an official body's own release speaks for its side
     entities: tuple[tuple[int, int, str], ...] = ()  # the parser's named entities (start, end, label)
+    reports: tuple[float, ...] = ()  # per unit: how likely it tells a current event (the report model), if known
 
     @property
     def published(self) -> date | None:

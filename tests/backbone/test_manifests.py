@@ -45,6 +45,19 @@ def test_shipped_subevent_model_is_what_its_script_builds_today():
     assert not reasons, "the shipped sub-event model is stale:\n" + "\n".join(reasons)
 
 
+def test_shipped_report_model_is_what_its_script_builds_today():
+    from frontwire.extract.reports import CODE_FILES, LIBRARIES
+    from frontwire.extract.reports import MODEL_PATH as REPORTS_PATH
+
+    script = _script("train_report_model")
+    inputs = None
+    if script.ARTICLES.exists():
+        inputs = [script.ARTICLES.resolve(), script.LABELS, *(p.resolve() for p in script.ACLED),
+                  *([script.GLOCON.resolve()] if script.GLOCON.exists() else [])]
+    reasons = stale_reasons(REPORTS_PATH, code=CODE_FILES, inputs=inputs, libraries=LIBRARIES)
+    assert not reasons, "the shipped report model is stale:\n" + "\n".join(reasons)
+
+
 def test_shipped_gazetteer_is_what_its_script_builds_today():
     script = _script("build_gazetteer")
     inputs = script.source_files(script.DEFAULT_SOURCE) if script.DEFAULT_SOURCE.exists() else None
