@@ -36,3 +36,19 @@ def place_countries(text: str) -> list[str]:
         return out
     except Exception:  # noqa: BLE001 - the geo stage is optional here; extraction must not fail on it
         return []
+
+
+CITY_POPULATION = 50_000  # a town this big is known by its name alone, whatever a parser takes it for
+
+
+def known_city(name: str) -> bool:
+    """True when the gazetteer holds ``name`` exactly as a city of at least ``CITY_POPULATION`` people or as an
+    administrative unit: "Minsk" is a place even where the small parser reads it as an organisation."""
+    try:
+        from frontwire.geo.gazetteer import get_gazetteer
+
+        gaz = get_gazetteer()
+        return any(gaz.exact(i, name) and (gaz.kinds[i] in (1, 2) or gaz.pops[i] >= CITY_POPULATION)
+                   for i in gaz.lookup(name))
+    except Exception:  # noqa: BLE001 - the geo stage is optional here, as above
+        return False

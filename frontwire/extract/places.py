@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from frontwire.extract.geo_hints import known_city
 from frontwire.records import Span
 from frontwire.reference import Reference, reference
 from frontwire.reference.vocabulary import CARDINALS, MONTH_NAMES, WEEKDAY_NAMES
@@ -35,7 +36,9 @@ _PARTICLE_VERB = re.compile(r"\b(?:sent|send|sends|brought|bring|drafted|moved|m
 _FACILITY_AFTER = re.compile(r"\s+(?:printing (?:works|plant|presses)|works|plant|factory|offices?|headquarters|"
                              r"building|store|shop|supermarket|restaurant|hotel|hospital|school|university|stadium|"
                              r"depot|warehouse|mill|refinery|mine)\b")
-_NOT_PLACE = {"Gulf", "Sea", "Ocean", "Strait", "Straits", "Channel", "Lake", "River", "Bay", "Mediterranean", "Atlantic",
+_NOT_PLACE = {"Palace", "Square", "Street", "Road", "Avenue", "Gallery", "Museum", "Hotel", "Station", "Park", "Bridge",
+              "Column", "Market", "Hall", "House", "Stadium", "Airport", "Prison", "College", "School", "Hospital",
+              "Church", "Mosque", "Cathedral", "Embassy", "Building", "Tower", "Plaza", "Boulevard", "Gulf", "Sea", "Ocean", "Strait", "Straits", "Channel", "Lake", "River", "Bay", "Mediterranean", "Atlantic",
               "Pacific", "Vehicle", "Vehicles", "Network", "Group", "Systems", "System", "Company", "Institute", "University",
               "Foundation", "Association", "Society", "Club", "Campaign", "Organisation", "Organization", "Trust",
               "Army", "Forces", "Ministry", "Armed", "Security", "Council", "Assembly", "Agency", "Press", "News",
@@ -218,9 +221,15 @@ def _named_otherwise(place: PlaceMention, entities: list[tuple[int, int, str]], 
     except a person after "from", "of", "by" or "with" ("a show of force from Lukashenko")."""
     if place.name is None:
         return False
-    labels = {label for s, e, label in entities if s <= place.name.start < e or place.name.start <= s < place.name.end}
-    if labels & NOT_PLACE_LABELS:
-        return True
+    start = place.name.start
+    labels = {label for s, e, label in entities if s <= start < e or start <= s < place.name.end}
+    # the name opens the entity ("[the] National Gallery", "Trafalgar Square"); a place at the end of one ("the
+    # centre of Minsk") is still a place
+    opens = {label for s, e, label in entities if label in NOT_PLACE_LABELS
+             and (s == start or (s < start and sentence[s - offset:start - offset].strip().lower() == "the")
+                  or start <= s < place.name.end)}
+    if opens:
+        return not ("ORG" in opens and opens <= {"ORG"} and known_city(place.name.text))
     before = sentence[max(0, place.name.start - offset - 6):place.name.start - offset]
     return "PERSON" in labels and bool(re.search(r"\b(?:from|of|by|with)\s+(?:the\s+)?$", before))
 
@@ -261,8 +270,20 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
     if settlements and not elsewhere:
         return settlements
     if not located:
+        located = capital_places(sentence, offset)
+    if not located:
         located = country_places(sentence, tuple(c.name for c in reference().countries), offset)
     return located
+
+
+_CAPITAL = re.compile(r"\b(?:in|at|near|around|outside|across|through|into)\s+the\s+(?:[A-Z][\w'-]+\s+|country's\s+)?"
+                      r"(?P<c>capital)\b(?!\s+(?:of|city of)\b)")
+
+
+def capital_places(text: str, offset: int = 0) -> list[PlaceMention]:
+    """ "another rally in the capital": the capital of the country the event is in (the geo stage knows it)."""
+    m = _CAPITAL.search(text)
+    return [PlaceMention(_span(text, m.start("c"), m.end("c"), offset), None, "capital")] if m else []
 
 
 _ORIGIN = re.compile(r"\b(?:residents?|villagers?|inhabitants?|people|citizens?|farmers?|workers?|natives?|locals|"

@@ -223,6 +223,11 @@ def _resolve(gaz: Gazetteer, frame: EventFrame, document: Document) -> tuple[Pla
     document = replace(document, text=text)
     toponyms = find_toponyms(anchor.text, gaz, offset=anchor.start)
     for span in frame.place_names:
+        if span.text == "capital":
+            capital = _capital_of_hinted(gaz, frame)
+            if capital is not None:
+                return (make_place(gaz, capital, span, gaz.primary[capital], 1,
+                                   "the capital of the country the event is in"), text, toponyms)
         country = _country_named_in(gaz, span.text)
         if country is not None:
             # "Syria", "North East Syria", "northern Israel": the country (a village may share its name) or a part
@@ -405,6 +410,18 @@ def _from_document(gaz: Gazetteer, frame: EventFrame, document: Document) -> Pla
                                "placed at its capital (where national institutions sit)")
             capital = _capital_admin1(gaz, j)
             return replace(place, admin1=capital) if capital else place
+    return None
+
+
+def _capital_of_hinted(gaz: Gazetteer, frame: EventFrame) -> int | None:
+    """The capital city of the event's first hinted country: the place the build puts at the country's point."""
+    for cc in country_codes(frame.country_hints, gaz)[:1]:
+        j = gaz.country_index(cc)
+        if j is None or gaz.lats[j] != gaz.lats[j]:
+            continue
+        for i in gaz.members(cc):
+            if gaz.kinds[i] == 3 and gaz.lats[i] == gaz.lats[j] and gaz.lons[i] == gaz.lons[j]:
+                return i
     return None
 
 
