@@ -33,7 +33,7 @@ from frontwire.extract.acled import DEMONSTRATION_TYPES, disorder_type_of, event
 from frontwire.extract.actors import ActorMention, find_actors, find_countries
 from frontwire.extract.assemble import make_frame
 from frontwire.extract.claims import quote_spans, speaker_of
-from frontwire.extract.geo_hints import place_countries
+from frontwire.extract.geo_hints import place_in_country
 from frontwire.extract.mentions import ArticleContext, Mention
 from frontwire.extract.places import PlaceMention, event_places
 from frontwire.extract.structure import EVENT_ROLES, Role, Unit
@@ -52,7 +52,9 @@ _SHARED_OBJECTS = frozenset({"convoy", "aircraft", "helicopter", "drone", "tank"
                              "village", "town", "ship"})
 # "after the rampage which killed 12 people": the toll of another happening, named in passing
 _OTHER_TOLL = re.compile(r"\b(?:which|that|who) (?:had )?(?:killed|left|claimed)\b", re.I)
-_TOTAL_DEAD = re.compile(r"\b(?:people|persons|dead|death toll|toll|lives|victims)\b", re.I)
+# a count of all the dead ("Eight people died", "left 30 dead", "the death toll rose to 9"), not of some of them
+_TOTAL_DEAD = re.compile(r"\b(?:people|persons|lives|victims|death toll|toll)\b|\b\d+\s+(?:were\s+)?dead\b|"
+                         r"\b(?:were|are)\s+dead\b", re.I)
 
 
 def family(sub_event_type: str | None) -> str:
@@ -167,7 +169,7 @@ def _refine_place(event: _Event, units: list[Unit], entities: tuple[tuple[int, i
             # a country told for the event bounds where the sentences after it may place it
             country = find_countries(event.place.name.text)
             places = [p for p in places if p.name is not None and country
-                      and country[0][0] in place_countries("in " + p.name.text)]
+                      and place_in_country(p.name.text, country[0][0])]
         if places:
             event.place = places[0]
             if Span(unit.text, unit.start, unit.end) not in event.evidence:
@@ -268,7 +270,8 @@ def _told_in_country(events: list[_Event], mention: Mention, place: PlaceMention
     if place is None or place.name is None or place.kind == "country":
         return None
     for event in reversed(events):
-        if event.secondary or mention.index - event.head.index > 3 or \
+        reach = 6 if event.head.unit.lead else 3  # the lead's event is told again in the paragraphs after it
+        if event.secondary or mention.index - event.head.index > reach or \
                 family(event.typing.sub_event_type) != family(mention.sub_event_type):
             continue
         if event.place is None or (event.place.kind == "country" and event.place.name is not None
@@ -283,7 +286,7 @@ def _in_country(name: str, country_text: str) -> bool:
     if not named:
         return False
     return bool(find_countries(name) and find_countries(name)[0][0] == named[0][0]) or \
-        named[0][0] in place_countries("in " + name)
+        place_in_country(name, named[0][0])
 
 
 def _event_in_country(events: list[_Event], mention: Mention, country: PlaceMention) -> _Event | None:
@@ -299,8 +302,7 @@ def _event_in_country(events: list[_Event], mention: Mention, country: PlaceMent
         if event.place is None or event.place.name is None:
             continue
         here = event.place.name.text
-        if (find_countries(here) and find_countries(here)[0][0] == named[0][0]) or \
-                named[0][0] in place_countries("in " + here):
+        if (find_countries(here) and find_countries(here)[0][0] == named[0][0]) or place_in_country(here, named[0][0]):
             return event
     return None
 

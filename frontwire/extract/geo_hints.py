@@ -52,3 +52,15 @@ def known_city(name: str) -> bool:
                    for i in gaz.lookup(name))
     except Exception:  # noqa: BLE001 - the geo stage is optional here, as above
         return False
+
+
+def place_in_country(name: str, country: str) -> bool:
+    """True when the gazetteer holds a place called ``name`` in ``country`` (spelt as ACLED spells it), however
+    many other countries have one: a sentence may place an event told for that country there."""
+    try:
+        from frontwire.geo.gazetteer import get_gazetteer
+
+        gaz = get_gazetteer()
+        return any(gaz.country_name(gaz.ccs[i]) == country for i in gaz.lookup(name))
+    except Exception:  # noqa: BLE001 - the geo stage is optional here, as above
+        return False

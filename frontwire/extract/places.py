@@ -173,11 +173,14 @@ def listed_location_count(sentence: str) -> int:
     return best
 
 
-def country_places(text: str, countries: tuple[str, ...], offset: int = 0) -> list[PlaceMention]:
-    """ "rockets at northern Israel": a country (or part of one) as the only place given (geo precision 3)."""
+def country_places(text: str, countries: tuple[str, ...], offset: int = 0, *, locative: bool = False
+                   ) -> list[PlaceMention]:
+    """ "rockets at northern Israel": a country (or part of one) as the only place given (geo precision 3).
+    ``locative``: only "in", "inside", "across", "throughout" (where something happens, not whither)."""
     out = []
     alternation = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True))
-    for m in re.finditer(rf"\b(?:in|at|into|across|on|over|to|inside|throughout)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
+    preps = "in|inside|across|throughout" if locative else "in|at|into|across|on|over|to|inside|throughout"
+    for m in re.finditer(rf"\b(?:{preps})\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
                          rf"north-eastern|north-western|south-eastern|south-western)\s+)?(?P<c>{alternation})\b(?!['’]s)", text):
         span = _span(text, m.start("c"), m.end("c"), offset)
         out.append(PlaceMention(span, span, "country"))
@@ -231,7 +234,14 @@ def _named_otherwise(place: PlaceMention, entities: list[tuple[int, int, str]], 
     if opens:
         return not ("ORG" in opens and opens <= {"ORG"} and known_city(place.name.text))
     before = sentence[max(0, place.name.start - offset - 6):place.name.start - offset]
+    after = sentence[place.name.end - offset:place.name.end - offset + 16]
+    if _KIND_AFTER.match(after):
+        return False  # "a commercial hub of Yala city": the text says what it is
     return "PERSON" in labels and bool(re.search(r"\b(?:from|of|by|with)\s+(?:the\s+)?$", before))
+
+
+_KIND_AFTER = re.compile(r"\s+(?:city|town|village|district|province|region|island|neighbou?rhood|county|governorate|"
+                         r"municipality|area)\b")
 
 
 def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]] | None = None
@@ -269,11 +279,32 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
         located.sort(key=lambda p: id(p) in origin)
     if settlements and not elsewhere:
         return settlements
+    if located and entities is not None:
+        # in an article, a name after "of", "from", "over" or "to" is as often a person, a paper or where people
+        # come from: a place told with "in", "near", "at" (or a country so told) comes first
+        where = [p for p in located if _locative(sentence, p, offset)]
+        if not where:
+            where = country_places(sentence, tuple(c.name for c in reference().countries), offset, locative=True)
+        located = where or located
     if not located:
         located = capital_places(sentence, offset)
     if not located:
         located = country_places(sentence, tuple(c.name for c in reference().countries), offset)
     return located
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|around|outside|inside|across|throughout|into|within|on the streets of|"
+                              r"(?:outskirts|centre|center|heart|vicinity|hub|streets|parts|area) of)\s+"
+                              r"(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+
+
+def _locative(sentence: str, place: PlaceMention, offset: int) -> bool:
+    """The name is where something happens ("in Minsk", "near Motherwell", "Yala city"), not whose or whence."""
+    if place.name is None:
+        return False
+    before = sentence[max(0, place.name.start - offset - 40):place.name.start - offset]
+    after = sentence[place.name.end - offset:place.name.end - offset + 16]
+    return bool(_LOCATIVE_BEFORE.search(before) or _KIND_AFTER.match(after))
 
 
 _CAPITAL = re.compile(r"\b(?:in|at|near|around|outside|across|through|into)\s+the\s+(?:[A-Z][\w'-]+\s+|country's\s+)?"
