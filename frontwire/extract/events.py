@@ -36,6 +36,7 @@ from frontwire.extract.claims import quote_spans, speaker_of
 from frontwire.extract.geo_hints import place_in_country
 from frontwire.extract.mentions import ArticleContext, Mention
 from frontwire.extract.places import PlaceMention, event_places
+from frontwire.extract.roles import STATE_KINDS, generic_agent
 from frontwire.extract.structure import EVENT_ROLES, Role, Unit
 from frontwire.extract.subevent import Typing, type_by_rules
 from frontwire.records import EventFrame, Loss, Span
@@ -299,6 +300,9 @@ def _event_in_country(events: list[_Event], mention: Mention, country: PlaceMent
     for event in reversed(events):
         if event.secondary or family(event.typing.sub_event_type) != family(mention.sub_event_type):
             continue
+        if event.place is None and event.head.unit.lead:
+            event.place = country  # the lead told it with no place; the country is where it is
+            return event
         if event.place is None or event.place.name is None:
             continue
         here = event.place.name.text
@@ -468,6 +472,11 @@ def _span(mention: Mention) -> Span:
 
 def _frame(event: _Event, ctx: ArticleContext) -> EventFrame:
     head = event.head
+    if family(event.typing.sub_event_type) == "demonstration" and (event.agent is None or event.agent.kind in STATE_KINDS):
+        # a demonstration is its crowd's: police named first are whom it met (actor2), not its actor1
+        if event.agent is not None and event.target is None:
+            event.target = event.agent
+        event.agent = generic_agent(event.typing.sub_event_type, ctx.home, head.start)
     anchor = Span(head.text, head.start, head.end)
     speaker = head.speaker or next((m.speaker for m in event.members if m.speaker is not None), None)
     places = [event.place] if event.place is not None else []

@@ -118,21 +118,22 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = ())
     """ "near Aygedzor, Tavush", "in Dawlat Abad district, Balkh", "in the Zangilan region", "in Kabul city"."""
     out: list[PlaceMention] = []
     pattern = re.compile(
-        rf"\b(?:in|near|at|around|over|outside(?: of)?|of|from|to)\s+(?:the\s+)?(?:(?:limits|outskirts|vicinity|area|village|"
+        rf"\b(?i:in|near|at|around|over|outside(?: of)?|of|from|to)\s+(?:the\s+)?(?:(?:limits|outskirts|vicinity|area|village|"
         rf"centre|center) of\s+(?:the\s+)?)?(?:{_SIDE}\s+)?(?P<name>{_NAME})(?P<kind>\s+(?:{_ADMIN}|village|city|town|city center|district center))?"
         rf"(?:\s*\([^()]*\))?(?:\s+(?:of|in)\s+(?:the\s+)?(?P<ctx1>{_NAME})(?:\s+{_ADMIN})?)?(?:,\s+(?P<ctx2>{_NAME})(?:\s+{_ADMIN})?)?")
     for m in pattern.finditer(text):
         name = m.group("name")
-        if name.split()[0] in _STOP or name in exclude or _NOT_PLACE.intersection(name.split()):
+        local = _LOCAL_AFTER.match(text, m.end("name")) is not None  # "the Jordan neighbourhood"
+        if name.split()[0] in _STOP or (name in exclude and not local) or _NOT_PLACE.intersection(name.split()):
             continue
         if re.search(r"\baccording\s*$", text[:m.start()], re.IGNORECASE):
             continue  # "according to Aravot": a newspaper, whatever village shares its name
-        if m.group(0).startswith("in") and _PARTICLE_VERB.search(text[:m.start()]):
+        if m.group(0).lower().startswith("in") and _PARTICLE_VERB.search(text[:m.start()]):
             continue  # "sent in Bradley Fighting Vehicles": "in" is the verb's, not a place's
         if _FACILITY_AFTER.match(text, m.end("name")) and not m.group("kind"):
             continue  # "outside Newsprinters printing works": the name of a site's owner
         if out and re.search(r"[A-Za-z'’]\)?,\s*$", text[:m.start()]) and \
-                re.match(r"(?:near|outside|south of|north of|east of|west of)\b", m.group(0)):
+                re.match(r"(?:near|outside|south of|north of|east of|west of)\b", m.group(0), re.I):
             # "in Knowsley, near Liverpool": a reference point for the place before it, not a place of its own
             if out[-1].context is None:
                 out[-1] = replace(out[-1], context=_span(text, m.start("name"), m.end("name"), offset))
@@ -150,7 +151,14 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = ())
             start += owner.end()
         end = m.end("name") - (2 if re.search(r"['’]s$", name) else 0)  # "Stepanakert's"
         span = _span(text, start, end, offset)
-        if kind in ("district", "region", "province", "rayon", "raion", "oblast", "governorate", "county"):
+        if kind in ("district", "region", "province", "rayon", "raion", "oblast", "governorate", "county") \
+                and m.group("ctx1") and re.search(r"\bthe\s+$", text[max(0, m.start("name") - 5):m.start("name")]) \
+                and m.group("ctx1") not in exclude and not re.match(r"\s+(?:of|in)\s+the\b", text[m.end("kind"):]):
+            # "in the Kowloon district of Yau Ma Tei": the place is the second name, in the district the first
+            # names (but "the Zangilan district of Azerbaijan" names a country second: excluded above)
+            inner = _span(text, m.start("ctx1"), m.end("ctx1"), offset)
+            out.append(PlaceMention(inner, span, "in"))
+        elif kind in ("district", "region", "province", "rayon", "raion", "oblast", "governorate", "county"):
             out.append(PlaceMention(span, ctx or span, "district"))
         else:
             out.append(PlaceMention(span, ctx, "in"))
@@ -235,11 +243,13 @@ def _named_otherwise(place: PlaceMention, entities: list[tuple[int, int, str]], 
         return not ("ORG" in opens and opens <= {"ORG"} and known_city(place.name.text))
     before = sentence[max(0, place.name.start - offset - 6):place.name.start - offset]
     after = sentence[place.name.end - offset:place.name.end - offset + 16]
-    if _KIND_AFTER.match(after):
-        return False  # "a commercial hub of Yala city": the text says what it is
+    if _KIND_AFTER.match(after) or place.context is not None:
+        return False  # "a commercial hub of Yala city", "the Kowloon district of Yau Ma Tei": the text says it
     return "PERSON" in labels and bool(re.search(r"\b(?:from|of|by|with)\s+(?:the\s+)?$", before))
 
 
+# "the nearby Jordan neighbourhood": a country's name used for a part of a town
+_LOCAL_AFTER = re.compile(r"\s+(?:neighbou?rhood|quarter|district|suburb|street|road|area)\b")
 _KIND_AFTER = re.compile(r"\s+(?:city|town|village|district|province|region|island|neighbou?rhood|county|governorate|"
                          r"municipality|area)\b")
 
@@ -256,6 +266,7 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
     places = directions(sentence, offset)
     if places:
         return places
+    article = entities is not None
     entities = entities or []
     taken = [p for p in captured_places(sentence, offset) if not _named_otherwise(p, entities, sentence, offset)]
     if taken and taken[0].name and taken[0].name.text not in exclude:
@@ -267,8 +278,9 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
             continue
         place_text = p.name.text if p.name else ""
         words = place_text.split()
-        if words and (words[0] in exclude or words[0].rstrip("s") in exclude or place_text in exclude
-                      or any(name in place_text for name in people)):
+        local = p.name is not None and _LOCAL_AFTER.match(sentence, p.name.end - offset) is not None
+        if words and not local and (words[0] in exclude or words[0].rstrip("s") in exclude or place_text in exclude
+                                    or any(name in place_text for name in people)):
             continue  # "presidents of Azerbaijan Ilham Aliyev", "Thousands of Azerbaijanis"
         located.append(p)
     # "residents of Norashen village held a protest in Yerevan": where people come from is not where it happened
@@ -279,7 +291,7 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
         located.sort(key=lambda p: id(p) in origin)
     if settlements and not elsewhere:
         return settlements
-    if located and entities is not None:
+    if located and article:
         # in an article, a name after "of", "from", "over" or "to" is as often a person, a paper or where people
         # come from: a place told with "in", "near", "at" (or a country so told) comes first
         where = [p for p in located if _locative(sentence, p, offset)]

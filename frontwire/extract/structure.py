@@ -99,7 +99,7 @@ _BACKGROUND = re.compile(
     r"\b(?:last|earlier this|previous) (?:month|year|summer|winter|spring|autumn|decade)\b|\bearlier this year\b|"
     r"\bin (?:the )?(?:19|20)\d\d\b|\bsince (?:the )?(?:early |late |mid-)?(?:(?:19|20)\d\d|\w+ (?:war|conflict|"
     r"election|protests?))\b|\b(?:years|decades|months) ago\b|\b(?:decade|year|month)s?-long\b|\b(?:three|four|five|"
-    r"six|seven|eight|nine|ten|\d+)-year\b|\bin the first (?:days|weeks|months)\b|\bhistory of\b|\bfor (?:decades|"
+    r"six|seven|eight|nine|ten|\d+)-year\b(?!-old)|\bin the first (?:days|weeks|months)\b|\bhistory of\b|\bfor (?:decades|"
     r"years)\b|\bformer(?:ly)?\b.{0,40}\bsince\b|\bback in\b|\bonce again\b.{0,30}\bsince\b", re.I)
 _CUMULATIVE = re.compile(
     r"\b(?:has|have) (?:so far )?(?:killed|claimed|left|displaced|cost)\b[^.;]{0,60}\b(?:people|lives|dead|civilians|"

@@ -229,7 +229,7 @@ def _resolve(gaz: Gazetteer, frame: EventFrame, document: Document) -> tuple[Pla
                 return (make_place(gaz, capital, span, gaz.primary[capital], 1,
                                    "the capital of the country the event is in"), text, toponyms)
         country = _country_named_in(gaz, span.text)
-        if country is not None:
+        if country is not None and not _LOCAL_UNIT.match(text, span.end):
             # "Syria", "North East Syria", "northern Israel": the country (a village may share its name) or a part
             # of it the gazetteer has no entry for
             return (make_place(gaz, country, span, span.text, 3, "the country the text names, or a part of it"),
@@ -260,6 +260,10 @@ def _resolve(gaz: Gazetteer, frame: EventFrame, document: Document) -> tuple[Pla
 _COMPASS = re.compile(r"^(?:(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
                       r"central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
                       r"south-?western|upper|lower)\s+)+", re.I)
+
+
+# "the Jordan neighbourhood": a country's name used for a part of a town
+_LOCAL_UNIT = re.compile(r"\s+(?:neighbou?rhood|quarter|suburb|street|road)\b", re.IGNORECASE)
 
 
 def _country_named_in(gaz: Gazetteer, name: str) -> int | None:
