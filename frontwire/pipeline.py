@@ -116,7 +116,7 @@ class Placed:
 def _happening(p: Placed) -> tuple[Any, ...] | None:
     if p.place is None or p.when is None:
         return None
-    return same_happening_key(p.frame.sub_event_type, p.frame.modality, p.frame.claimed_by, p.place.place_id,
+    return same_happening_key(p.frame.sub_event_type, p.frame.modality, p.place.place_id,
                               p.place.geo_precision, p.place.location, p.when.event_date)
 
 

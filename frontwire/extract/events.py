@@ -126,10 +126,15 @@ def group_mentions(mentions: list[Mention], units: list[Unit], ctx: ArticleConte
             _add_detail(events, mention)
         elif mention.joins_only or mention.sub_event_type == "Arrests":
             # arrests at a protest are its policing, not a development of their own (ACLED codes one event)
-            protest = _demonstration_nearby(events, mention)
+            protest = _demonstration_nearby(events, mention, _recent_places(units, mention, events))
             if protest is not None:
-                _merge_into(protest, replace(mention, typing=Typing("Protest with intervention", 0.6,
-                                                                    mention.typing.trigger)))
+                policing = replace(mention, typing=Typing("Protest with intervention", 0.6, mention.typing.trigger))
+                _merge_into(protest, policing)
+                for place in mention.places[1:]:
+                    # "scores were arrested in Minsk and in the city of Grodno": a protest policed in each place
+                    if place.kind != "country" and _same_event(events, policing, place) is None:
+                        events.append(_Event(policing, policing.typing, place, protest.agent, protest.target,
+                                             None, (), [_span(mention)], [policing]))
             elif not mention.joins_only and makes_events(mention, ctx) and not _report(events, mention, units, consumed,
                                                                                   ctx):
                 orphans.append(mention)
@@ -203,7 +208,7 @@ def _report(events: list[_Event], mention: Mention, units: list[Unit], consumed:
                 text = ctx.document.text
                 mention = replace(mention, speaker=speaker_of(later.start, later.end, text, quote_spans(text), None))
     if not places:
-        target = _joinable_event(events, mention)
+        target = _joinable_event(events, mention, _recent_places(units, mention, events))
         if target is not None:
             _merge_into(target, mention)
             return True
@@ -374,10 +379,17 @@ def _same_voice(a: Mention, b: Mention) -> bool:
     return ca is None or cb is None or ca == cb
 
 
-def _joinable_event(events: list[_Event], mention: Mention) -> _Event | None:
+def _joinable_event(events: list[_Event], mention: Mention, recent: frozenset[str] = frozenset()) -> _Event | None:
     """The event a mention with no place of its own (or a caption, a repeat, a quote) most likely tells again:
-    the latest of a joinable kind, at the same place where the mention names one."""
+    the latest of a joinable kind, at the same place where the mention names one; with no place, one at a place
+    the sentences just before it name (``recent``: "... the Broxbourne site, police said." "13 arrests have been
+    made")."""
     key = _place_key(mention.places[0]) if mention.places else ""
+    if not key and recent:
+        for event in reversed(events):
+            if not event.secondary and event.place_key in recent and \
+                    joinable(event.typing.sub_event_type, mention.sub_event_type):
+                return event
     for event in reversed(events):
         if event.secondary or not joinable(event.typing.sub_event_type, mention.sub_event_type):
             continue
@@ -435,9 +447,15 @@ def _conservative(current: int | None, mention: Mention) -> int | None:
     return current
 
 
-def _demonstration_nearby(events: list[_Event], mention: Mention) -> _Event | None:
-    """The demonstration told in the last few sentences, at the mention's place where it names one."""
+def _demonstration_nearby(events: list[_Event], mention: Mention, recent: frozenset[str] = frozenset()
+                          ) -> _Event | None:
+    """The demonstration told in the last few sentences, at the mention's place where it names one (else at a
+    place the sentences just before it name)."""
     key = _place_key(mention.places[0]) if mention.places else ""
+    if not key and recent:
+        for event in reversed(events):
+            if family(event.typing.sub_event_type) == "demonstration" and event.place_key in recent:
+                return event
     for event in reversed(events):
         if family(event.typing.sub_event_type) != "demonstration":
             continue
@@ -445,6 +463,14 @@ def _demonstration_nearby(events: list[_Event], mention: Mention) -> _Event | No
         if 0 < mention.index - last <= 3 and (not key or not event.place_key or _key_inside(key, event.place_key)):
             return event
     return None
+
+
+def _recent_places(units: list[Unit], mention: Mention, events: list[_Event]) -> frozenset[str]:
+    """The places of events so far that the two report sentences before a mention name, however they name them
+    ("the Broxbourne site"): where a placeless sentence after them is."""
+    before = " ".join(" ".join(u.text.lower().split()) for u in units[max(0, mention.index - 2):mention.index]
+                      if u.role in (Role.REPORT, Role.QUOTE))
+    return frozenset(e.place_key for e in events if e.place_key and re.search(rf"\b{re.escape(e.place_key)}\b", before))
 
 
 def _add_detail(events: list[_Event], mention: Mention) -> None:
@@ -507,15 +533,16 @@ def merge_placed(items: list[T], key: Callable[[T], tuple[Any, ...] | None], mer
     return out
 
 
-def same_happening_key(sub_event_type: str, modality: str, claimant: str | None, place_id: str | None,
-                       precision: int | None, location: str | None, event_date: Any) -> tuple[Any, ...] | None:
-    """The key under which two events of one article are one: a kind, a resolved place and a day. Events
-    placed only at a country or a region are kept apart (they may be anywhere in it), and so are two named
-    places the gazetteer could only put at their district (two villages it does not hold)."""
+def same_happening_key(sub_event_type: str, modality: str, place_id: str | None, precision: int | None,
+                       location: str | None, event_date: Any) -> tuple[Any, ...] | None:
+    """The key under which two events of one article are one: a kind, a resolved place, a day and how it is
+    asserted (a denial stays beside the claim it answers). Events placed only at a country or a region are kept
+    apart (they may be anywhere in it), and so are two named places the gazetteer could only put at their
+    district (two villages it does not hold)."""
     if place_id is None or event_date is None or (precision or 3) >= 3:
         return None
     name = " ".join((location or "").lower().split()) if precision == 2 else ""
-    return (family(sub_event_type), modality, claimant, place_id, name, event_date)
+    return (family(sub_event_type), modality, place_id, name, event_date)
 
 
 def merge_frames(a: EventFrame, b: EventFrame) -> EventFrame:

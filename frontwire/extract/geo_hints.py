@@ -38,7 +38,7 @@ def place_countries(text: str) -> list[str]:
         return []
 
 
-CITY_POPULATION = 50_000  # a town this big is known by its name alone, whatever a parser takes it for
+CITY_POPULATION = 10_000  # a town this big is known by its name alone, whatever a parser takes it for
 
 
 def known_city(name: str) -> bool:

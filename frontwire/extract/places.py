@@ -260,13 +260,14 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
     object of a capture, then "in/near X" (country words, people's names and where people come from set aside),
     then a country or part of one (geo precision 3)."""
     exclude = _country_words(reference())
+    article = entities is not None
     settlements = enumerated_settlements(sentence, offset)
-    if settlements and not all(_from_origin(sentence, p, offset) for p in settlements):
+    if settlements and not all(_from_origin(sentence, p, offset) for p in settlements) and not (
+            article and len(settlements) == 1):
         return settlements
     places = directions(sentence, offset)
     if places:
         return places
-    article = entities is not None
     entities = entities or []
     taken = [p for p in captured_places(sentence, offset) if not _named_otherwise(p, entities, sentence, offset)]
     if taken and taken[0].name and taken[0].name.text not in exclude:
@@ -289,7 +290,13 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
                     for p in located)
     if elsewhere:
         located.sort(key=lambda p: id(p) in origin)
-    if settlements and not elsewhere:
+    if settlements and article and len(settlements) == 1:
+        # "arrested in Minsk and in the city of Grodno": the town a sentence names with "the city of" is one of
+        # its places, beside those it names plainly
+        names = {p.name.text for p in located if p.name}
+        located = sorted(located + [p for p in settlements if p.name and p.name.text not in names],
+                         key=lambda p: p.name.start if p.name else 0)
+    elif settlements and not elsewhere:
         return settlements
     if located and article:
         # in an article, a name after "of", "from", "over" or "to" is as often a person, a paper or where people
