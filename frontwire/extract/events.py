@@ -128,12 +128,13 @@ def group_mentions(mentions: list[Mention], units: list[Unit], ctx: ArticleConte
             # arrests at a protest are its policing, not a development of their own (ACLED codes one event)
             protest = _demonstration_nearby(events, mention, _recent_places(units, mention, events))
             if protest is not None:
-                policing = replace(mention, typing=Typing("Protest with intervention", 0.6, mention.typing.trigger))
+                typing = Typing("Protest with intervention", 0.6, mention.typing.trigger)
+                policing = replace(mention, typing=typing)
                 _merge_into(protest, policing)
                 for place in mention.places[1:]:
                     # "scores were arrested in Minsk and in the city of Grodno": a protest policed in each place
                     if place.kind != "country" and _same_event(events, policing, place) is None:
-                        events.append(_Event(policing, policing.typing, place, protest.agent, protest.target,
+                        events.append(_Event(policing, typing, place, protest.agent, protest.target,
                                              None, (), [_span(mention)], [policing]))
             elif not mention.joins_only and makes_events(mention, ctx) and not _report(events, mention, units, consumed,
                                                                                   ctx):
