@@ -169,7 +169,9 @@ def _refine_place(event: _Event, units: list[Unit], entities: tuple[tuple[int, i
         if unit.role not in (Role.REPORT, Role.QUOTE):
             continue
         shared = {w.lower().rstrip("s") for w in _EVENT_NOUNS.findall(unit.text)} & nouns
-        if unit.index not in members and not shared:
+        # the lead's placeless event is placed by the sentences right after it, whatever words they use
+        right_after = event.place is None and event.head.unit.lead and unit.index - event.head.index <= 2
+        if unit.index not in members and not shared and not right_after:
             continue
         places = [p for p in event_places(unit.text, unit.start, list(entities)) if p.kind != "country"]
         if event.place is not None and event.place.name is not None:

@@ -33,16 +33,26 @@ from frontwire.reference import reference
 _NOTE_MAX_SENTENCES = 4
 
 
-def _home_country(text: str) -> list[str]:
-    """Countries the text names, where events happen first: "in Yerevan" outweighs "the embassy of Germany"."""
+# how much a country named in a sentence of each role tells where the article's events are
+_ROLE_WEIGHT = {Role.REPORT: 1.0, Role.QUOTE: 0.5, Role.CAPTION: 0.5, Role.REPEAT: 0.0, Role.BACKGROUND: 0.3,
+                Role.REACTION: 0.3, Role.PLANNED: 0.3, Role.DEBRIS: 0.0}
+
+
+def _home_country(text: str, units: list[Unit] | None = None) -> list[str]:
+    """Countries the text names, where events happen first: "in Yerevan" outweighs "the embassy of Germany", and
+    a country the lead names outweighs one a background or reaction sentence names (an insurgency's threat to
+    South Africa is not where an article on Mozambique's islands is)."""
     counts: dict[str, float] = {}
     for country, start, _ in find_countries(text):
         before = text[max(0, start - 12):start]
         weight = 3.0 if re.search(r"\b(?:in|near|at|across|outside)\s+(?:the\s+)?$", before) else 1.0
         if re.search(r"\b(?:embassy|consulate|border|visit|of)\s+(?:of\s+)?(?:the\s+)?$", before, re.I):
             weight = 0.5
+        unit = next((u for u in units or () if u.start <= start < u.end), None)
+        if unit is not None:
+            weight *= _ROLE_WEIGHT[unit.role] * (3.0 if unit.lead else 1.0)
         counts[country] = counts.get(country, 0) + weight
-    return sorted(counts, key=lambda c: -counts[c])
+    return sorted((c for c in counts if counts[c] > 0), key=lambda c: -counts[c])
 
 
 def _feed_first(feed: tuple[str, ...], named: list[str]) -> list[str]:
@@ -78,7 +88,7 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
     sentences = [u for u in units if u.role != Role.DEBRIS]
     if not sentences:
         return []
-    countries = _feed_first(document.countries, _home_country(text))
+    countries = _feed_first(document.countries, _home_country(text, units))
     if not countries:
         # no country named: the places named decide (through the geo stage's gazetteer, where installed)
         for name in place_countries(text):

@@ -114,7 +114,8 @@ def directions(text: str, offset: int = 0) -> list[PlaceMention]:
     return out
 
 
-def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = ()) -> list[PlaceMention]:
+def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = (), country_context: bool = False
+                   ) -> list[PlaceMention]:
     """ "near Aygedzor, Tavush", "in Dawlat Abad district, Balkh", "in the Zangilan region", "in Kabul city"."""
     out: list[PlaceMention] = []
     pattern = re.compile(
@@ -140,7 +141,9 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = ())
             continue
         ctx_group = "ctx1" if m.group("ctx1") else "ctx2" if m.group("ctx2") else None
         ctx = None
-        if ctx_group and m.group(ctx_group).split()[0] not in _STOP and m.group(ctx_group) not in exclude:
+        if ctx_group and m.group(ctx_group).split()[0] not in _STOP and (
+                m.group(ctx_group) not in exclude or (country_context and ctx_group == "ctx2")):
+            # "Vamizi, Mozambique": in an article a country after the comma frames a place the gazetteer may lack
             ctx = _span(text, m.start(ctx_group), m.end(ctx_group), offset)
         kind = (m.group("kind") or "").strip().lower()
         start = m.start("name")
@@ -239,12 +242,14 @@ def _named_otherwise(place: PlaceMention, entities: list[tuple[int, int, str]], 
     opens = {label for s, e, label in entities if label in NOT_PLACE_LABELS
              and (s == start or (s < start and sentence[s - offset:start - offset].strip().lower() == "the")
                   or start <= s < place.name.end)}
-    if opens:
-        return not ("ORG" in opens and opens <= {"ORG"} and known_city(place.name.text))
-    before = sentence[max(0, place.name.start - offset - 6):place.name.start - offset]
+    before = sentence[max(0, place.name.start - offset - 24):place.name.start - offset]
     after = sentence[place.name.end - offset:place.name.end - offset + 16]
-    if _KIND_AFTER.match(after) or place.context is not None:
-        return False  # "a commercial hub of Yala city", "the Kowloon district of Yau Ma Tei": the text says it
+    if _KIND_AFTER.match(after) or _KIND_BEFORE.search(before):
+        return False  # "Yala city", "the island of Vamizi": the text says it is a place, whatever the parser says
+    if opens:
+        return not ("ORG" in opens and opens <= {"ORG"} and (known_city(place.name.text) or place.context is not None))
+    if place.context is not None:
+        return False  # "the Kowloon district of Yau Ma Tei", "Vamizi, Mozambique": placed in a larger unit
     return "PERSON" in labels and bool(re.search(r"\b(?:from|of|by|with)\s+(?:the\s+)?$", before))
 
 
@@ -274,7 +279,7 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
         return taken
     people = _person_names(reference())
     located = []
-    for p in located_places(sentence, offset, exclude=exclude):
+    for p in located_places(sentence, offset, exclude=exclude, country_context=article):
         if _named_otherwise(p, entities, sentence, offset):
             continue
         place_text = p.name.text if p.name else ""
@@ -315,6 +320,9 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|around|outside|inside|across|throughout|into|within|on the streets of|"
                               r"(?:outskirts|centre|center|heart|vicinity|hub|streets|parts|area) of)\s+"
                               r"(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+# "the island of Vamizi", "the port town of Mocimboa": the text says the name is a place
+_KIND_BEFORE = re.compile(r"\b(?:island|town|city|village|port|district|region|province|capital|suburb|"
+                          r"neighbou?rhood|governorate|county|oblast|settlement)\s+of\s+$", re.I)
 
 
 def _locative(sentence: str, place: PlaceMention, offset: int) -> bool:
@@ -323,7 +331,7 @@ def _locative(sentence: str, place: PlaceMention, offset: int) -> bool:
         return False
     before = sentence[max(0, place.name.start - offset - 40):place.name.start - offset]
     after = sentence[place.name.end - offset:place.name.end - offset + 16]
-    return bool(_LOCATIVE_BEFORE.search(before) or _KIND_AFTER.match(after))
+    return bool(_LOCATIVE_BEFORE.search(before) or _KIND_AFTER.match(after) or _KIND_BEFORE.search(before))
 
 
 _CAPITAL = re.compile(r"\b(?:in|at|near|around|outside|across|through|into)\s+the\s+(?:[A-Z][\w'-]+\s+|country's\s+)?"

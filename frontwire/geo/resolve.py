@@ -245,6 +245,14 @@ def _resolve(gaz: Gazetteer, frame: EventFrame, document: Document) -> tuple[Pla
         if place is not None:
             return place, text, toponyms
     if frame.place_names:
+        name = frame.place_names[0]
+        for span in frame.place_context:
+            country = _country_named_in(gaz, span.text)
+            if country is not None:
+                # "the island of Vamizi, Mozambique": a place the gazetteer lacks, in the country the text names
+                return (make_place(gaz, country, name, strip_unit_words(name.text), 3,
+                                   f"{name.text} is not in the gazetteer: the country the text names for it"),
+                        text, toponyms)
         ctx = build_context(gaz, frame, toponyms, None, document.text)
         j = _named_district(gaz, ctx)
         if j is not None:
