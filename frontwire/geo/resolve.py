@@ -256,8 +256,7 @@ def _resolve(gaz: Gazetteer, frame: EventFrame, document: Document) -> tuple[Pla
         ctx = build_context(gaz, frame, toponyms, None, document.text)
         j = _named_district(gaz, ctx)
         if j is not None:
-            name = frame.place_names[0].text
-            return (make_place(gaz, j, frame.place_names[0], name, 2, "named place not found: district named in text"),
+            return (make_place(gaz, j, name, name.text, 2, "named place not found: district named in text"),
                     text, toponyms)
     place = _from_anchor(gaz, frame, document.text, toponyms)
     if place is not None:
