@@ -509,8 +509,13 @@ def _frame(event: _Event, ctx: ArticleContext) -> EventFrame:
     anchor = Span(head.text, head.start, head.end)
     speaker = head.speaker or next((m.speaker for m in event.members if m.speaker is not None), None)
     places = [event.place] if event.place is not None else []
+    # a loss nobody said whose it was is the side acted on; with an armed group acting and no side named, the
+    # country's own forces ("made away with an armoured personnel carrier ... in the convoy")
+    side = event.target.country if event.target is not None else (
+        ctx.home if event.agent is None or event.agent.kind not in STATE_KINDS else None)
+    losses = tuple(loss if loss.side else replace(loss, side=side) for loss in event.losses)
     return make_frame(ctx.document, anchor, event.typing, event.agent, event.target, places, speaker,
-                      event.fatalities, event.losses, list(ctx.countries), ctx.home, head.modality,
+                      event.fatalities, losses, list(ctx.countries), ctx.home, head.modality,
                       [s for s in event.evidence if s != anchor])
 
 

@@ -190,7 +190,7 @@ _STATUS_WORDS = [
     ("shot down", r"shot down|downed|shoot down"),
     ("destroyed", r"destroyed|wrecked|annihilated|eliminated|neutrali[sz]ed|burn(?:ed|t)|disabled|put out of action"),
     ("damaged", r"damaged|hit"),
-    ("captured", r"captured|seized|taken as (?:a )?trophy|trophies|taken"),
+    ("captured", r"captured|seized|taken as (?:a )?trophy|trophies|taken|made (?:away|off) with|stole|carried off"),
     ("abandoned", r"abandoned|left behind"),
     ("killed", r"killed|dead|died"),
     ("wounded", r"wounded|injured"),
@@ -252,6 +252,15 @@ def find_losses(text: str, side: str | None) -> list[Loss]:
         count = to_number(m.group("n"))
         item_status = "shot down" if category in ("aircraft", "helicopter", "drone") and status == "shot down" else status
         losses.append(Loss(_item_side(item) or side, category, item, count, item_status))
+    # "made away with an armoured personnel carrier, a gun truck and six SUVs": a list whose items count one each
+    verb = re.search(r"\b(?:made (?:away|off) with|stole|carried off)\s+", text, re.I)
+    if verb:
+        for m in re.finditer(r"(?:^|,\s*|\band\s+)(?:an?|one)\s+(?P<item>(?:(?!\band\b|,)[\w-]+\s*){1,4})", text[verb.end():]):
+            item = _clean_item(m.group("item"))
+            category = _category(item)
+            if category is None or category == "personnel" or any(item in loss.item for loss in losses):
+                continue
+            losses.append(Loss(_item_side(item) or side, category, item, 1, status))
     # "an Armenian Su-25 attack aircraft was shot down": one, told in the passive
     for m in re.finditer(r"\b(?:an?|one|another)\s+(?:[\w-]+\s+){0,3}?(?P<item>(?:Su|MiG|Mi|Ka|Tu|F)-\d+\w*(?:\s+(?:attack aircraft|fighter jet|jet|aircraft|helicopter))?|"
                          r"Bayraktar|TB2|drone|UAV|helicopter|tank|fighter jet|aircraft)\b[^.;]{0,40}?\b(?:was|has been)\s+"

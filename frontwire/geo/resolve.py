@@ -11,6 +11,7 @@ last, and only among the places of the named district or the hinted country.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from frontwire.geo.context import (
@@ -370,8 +371,13 @@ def _anchor_names(gaz: Gazetteer, anchor: Span, anchor_text: str, toponyms: list
 
 
 def _strong(gaz: Gazetteer, i: int, name: str) -> bool:
-    """A match good enough to beat the country hints: the exact name of a big city or of a unit."""
-    return gaz.exact(i, name) and gaz.pops[i] >= 50_000
+    """A match good enough to beat the country hints: the name a big city is known by (its primary name, not one
+    of its alternates: "Baga" in Borno is not Bargarh in Odisha, which lists "Baga" among its other names)."""
+    return gaz.exact(i, name) and gaz.pops[i] >= 50_000 and _fold(gaz.primary[i]) == _fold(name)
+
+
+def _fold(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
 
 
 def _from_anchor(gaz: Gazetteer, frame: EventFrame, text: str, toponyms: list[Toponym]) -> Place | None:
