@@ -9,7 +9,7 @@ from dataclasses import replace
 from frontwire.extract.acled import disorder_type_of, event_type_of, interaction, state_inter
 from frontwire.extract.actors import ActorMention, find_countries
 from frontwire.extract.claims import Attribution
-from frontwire.extract.geo_hints import place_countries
+from frontwire.extract.geo_hints import place_countries, place_in_country
 from frontwire.extract.places import PlaceMention
 from frontwire.extract.roles import STATE_KINDS
 from frontwire.extract.subevent import Typing
@@ -74,6 +74,9 @@ def _place_country(place: PlaceMention | None, countries: list[str]) -> str | No
     found in several countries, the one the document is about ("Shatin": Armenia's village, not Hong Kong's)."""
     if place is None:
         return None
+    if place.name is not None and place.context is None and countries and place_in_country(place.name.text,
+                                                                                              countries[0]):
+        return countries[0]  # the article's own country holds a place of that name: it is that one
     words = " , ".join(dict.fromkeys(s.text for s in (place.name, place.context) if s is not None))
     found = place_countries("in " + words)
     if not found:

@@ -250,7 +250,7 @@ def _named_otherwise(place: PlaceMention, entities: list[tuple[int, int, str]], 
         return not ("ORG" in opens and opens <= {"ORG"} and (known_city(place.name.text) or place.context is not None))
     if place.context is not None:
         return False  # "the Kowloon district of Yau Ma Tei", "Vamizi, Mozambique": placed in a larger unit
-    return "PERSON" in labels and bool(re.search(r"\b(?:from|of|by|with)\s+(?:the\s+)?$", before))
+    return "PERSON" in labels and bool(re.search(r"\b(?:from|of|by|with|to|over|against)\s+(?:the\s+)?$", before))
 
 
 # "the nearby Jordan neighbourhood": a country's name used for a part of a town
@@ -309,7 +309,11 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
         where = [p for p in located if _locative(sentence, p, offset)]
         if not where:
             where = country_places(sentence, tuple(c.name for c in reference().countries), offset, locative=True)
-        located = where or located
+        if not where:
+            # names only after "of", "from", "to": places only where the parser reads them as places
+            where = [p for p in located if p.name is not None and any(
+                s <= p.name.start < e and label in ("GPE", "LOC") for s, e, label in entities)]
+        located = where
     if not located:
         located = capital_places(sentence, offset)
     if not located:
@@ -319,7 +323,7 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|around|outside|inside|across|throughout|into|within|on the streets of|"
                               r"(?:outskirts|centre|center|heart|vicinity|hub|streets|parts|area) of)\s+"
-                              r"(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+                              r"(?:the\s+|an?\s+)?(?:(?!(?:to|from|with|by|against|for|over|about)\s)[\w'-]+\s+){0,2}$", re.I)
 # "the island of Vamizi", "the port town of Mocimboa": the text says the name is a place
 _KIND_BEFORE = re.compile(r"\b(?:island|town|city|village|port|district|region|province|capital|suburb|"
                           r"neighbou?rhood|governorate|county|oblast|settlement)\s+of\s+$", re.I)

@@ -164,7 +164,8 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
     """Collect the named units: ``frame.place_context`` first, else the anchor's own admin names.
 
     ``document_text`` is the text the toponym spans point into (for reading what stands between them)."""
-    ctx = Context(countries=_rank_countries(gaz, country_codes(frame.country_hints, gaz), toponyms, target))
+    ctx = Context(countries=_rank_countries(gaz, country_codes(frame.country_hints, gaz), toponyms, target,
+                                            document_text))
     ctx.neighbours = [n for cc in ctx.countries for n in gaz.neighbours(cc) if n not in ctx.countries]
     # The provinces the target's clause names, so that "Qarabagh district, Kabul" picks Kabul's Qarabagh even
     # though the district comes first, and extraction's "Dawlat Abad" is Balkh's in "Dawlat Abad district, Balkh".
@@ -273,12 +274,21 @@ def _clause_end(text: str, start: int) -> int:
     return m.start() if m else min(len(text), start + 160) if text else start + 160
 
 
-def _rank_countries(gaz: Gazetteer, hinted: list[str], toponyms: list[Toponym], target: Span | None) -> list[str]:
+# a name the sentence gives as a place ("in X", "near X", "X, Y"), not any capitalised word ("the Post said")
+_PLACED = re.compile(r"(?:\b(?:in|near|at|around|outside|inside|of|from|to|into|across)\s+(?:the\s+)?|,\s*)$",
+                     re.IGNORECASE)
+
+
+def _rank_countries(gaz: Gazetteer, hinted: list[str], toponyms: list[Toponym], target: Span | None,
+                    text: str = "") -> list[str]:
     """The hinted countries, best supported by the sentence's other place names first; a hinted country no
-    name supports is dropped when another is supported. With no hints, the supported countries."""
+    name supports is dropped when another is supported. With no hints, the supported countries. Only names the
+    sentence gives as places support a country (``text``: what the spans point into)."""
     support: dict[str, int] = {}
     for t in toponyms:
         if target is not None and t.span.start < target.end and target.start < t.span.end:
+            continue
+        if text and not _PLACED.search(text[max(0, t.span.start - 16):t.span.start]):
             continue
         countries = {gaz.ccs[i] for i in t.candidates if gaz.exact(i, t.span.text) and gaz.kinds[i] > 0
                      and (gaz.kinds[i] in (1, 2) or gaz.pops[i] >= 1000 or gaz.ids[i].startswith("wof:"))}
