@@ -105,11 +105,24 @@ def _place_key(place: PlaceMention | None) -> str:
 REPORT_FLOOR = 0.1
 
 
-def makes_events(mention: Mention, ctx: ArticleContext | None = None) -> bool:
+# how deep into an article a happening told with no mark of the present is more likely history than news
+DEEP_UNIT = 20
+_PRESENT = re.compile(r"\b(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening|week|weekend)|"
+                      r"over the weekend|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?|"
+                      r"(?:has|have) (?:been )?\w+(?:ed|en|wn|ht)|(?:is|are) (?:still )?\w+ing|now|still)\b")
+
+
+def makes_events(mention: Mention, ctx: ArticleContext | None = None, units: list[Unit] | None = None) -> bool:
     """A mention that may make events: a report (or a quote its speaker is named for) that asserts or denies a
-    happening, and that the report model does not find unlikely to tell a current event."""
+    happening, that the report model does not find unlikely to tell a current event, and, deep in an article,
+    that it or a report just before it marks as present ("on Sunday", "has been"): past-tense narration told
+    after twenty sentences of an article is its background more often than its news."""
     told = mention.unit.role in EVENT_ROLES or (mention.unit.role == Role.QUOTE and mention.speaker is not None)
     if ctx is not None and ctx.reports and ctx.reports[mention.index] < REPORT_FLOOR:
+        return False
+    if units is not None and mention.index >= DEEP_UNIT and not any(
+            _PRESENT.search(u.text) for u in units[max(0, mention.index - 2):mention.index + 1]
+            if u.role in (Role.REPORT, Role.QUOTE)):
         return False
     return told and mention.typing is not None and mention.modality in EVENT_MODALITIES
 
@@ -136,10 +149,10 @@ def group_mentions(mentions: list[Mention], units: list[Unit], ctx: ArticleConte
                     if place.kind != "country" and _same_event(events, policing, place) is None:
                         events.append(_Event(policing, typing, place, protest.agent, protest.target,
                                              None, (), [_span(mention)], [policing]))
-            elif not mention.joins_only and makes_events(mention, ctx) and not _report(events, mention, units, consumed,
+            elif not mention.joins_only and makes_events(mention, ctx, units) and not _report(events, mention, units, consumed,
                                                                                   ctx):
                 orphans.append(mention)
-        elif makes_events(mention, ctx):
+        elif makes_events(mention, ctx, units):
             if not _report(events, mention, units, consumed, ctx):
                 orphans.append(mention)
         else:
@@ -432,7 +445,8 @@ def _merge_into(event: _Event, mention: Mention) -> None:
     if event.target is None and mention.target is not None and (
             event.agent is None or mention.target.name != event.agent.name):
         event.target = mention.target
-    event.fatalities = _conservative(event.fatalities, mention)
+    if not _OTHER_TOLL.search(mention.text):
+        event.fatalities = _conservative(event.fatalities, mention)
     have = {(loss.category, loss.item) for loss in event.losses}
     event.losses += tuple(loss for loss in mention.losses if (loss.category, loss.item) not in have)
 

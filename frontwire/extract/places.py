@@ -278,6 +278,7 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
     if taken and taken[0].name and taken[0].name.text not in exclude:
         return taken
     people = _person_names(reference())
+    adjectives = {a for c in reference().countries for a in c.adjectives}
     located = []
     for p in located_places(sentence, offset, exclude=exclude, country_context=article):
         if _named_otherwise(p, entities, sentence, offset):
@@ -285,6 +286,8 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
         place_text = p.name.text if p.name else ""
         words = place_text.split()
         local = p.name is not None and _LOCAL_AFTER.match(sentence, p.name.end - offset) is not None
+        if place_text in adjectives:
+            continue  # "in North Korean waters": a people's adjective, not a place
         if words and not local and (words[0] in exclude or words[0].rstrip("s") in exclude or place_text in exclude
                                     or any(name in place_text for name in people)):
             continue  # "presidents of Azerbaijan Ilham Aliyev", "Thousands of Azerbaijanis"

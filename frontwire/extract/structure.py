@@ -90,6 +90,7 @@ _DIPLOMATIC = re.compile(r"\blodg(?:e|ed|es|ing) (?:a |an )?(?:formal |strong )?
                          re.I)
 _PLANNED = re.compile(
     r"\b(?:is|are|was|were) (?:due|set|scheduled|planning|expected|preparing|going) to\b|\bwill (?:be )?\w+|"
+    r"\b(?:is|are|was|were) (?:due|scheduled|slated)\b|"
     r"\b(?:plans?|planned|intends?|intended|intention) to\b|\bwere (?:also )?expected\b|\bare expected\b|"
     r"\b(?:was|were|is|are) organi[sz]ing\b|\bcall(?:s|ed|ing)? (?:on|for) (?:people|supporters|residents|citizens)|"
     r"\bthreaten(?:s|ed)? to\b|\bvow(?:s|ed)? to\b|\bfears? (?:of|that|grow)\b|\b(?:could|might|may) (?:be |have )?\w+|"
@@ -322,13 +323,16 @@ def _main_clause(piece: str, root: Any) -> str:
     plan in a side clause does not make the unit a plan."""
     if root is None:
         return piece
-    words = [t for t in root.children if t.dep_ in ("aux", "auxpass", "neg", "acomp")]
-    span = " ".join(t.text for t in sorted([root, *words], key=lambda t: t.i))
-    # the complement of the main verb ("is due to march", "said it was organising a protest")
-    for comp in [t for t in root.children if t.dep_ in ("xcomp", "ccomp")] + \
-            [t for w in words if w.dep_ == "acomp" for t in w.children if t.dep_ == "xcomp"]:
-        span += " " + " ".join(t.text for t in comp.subtree)
-    return span
+    def governing(verb: Any, depth: int) -> list[Any]:
+        # a verb with its auxiliaries and complements ("is due to march", "said it was organising"), not the
+        # relative clauses of its objects ("an official who may have attempted to defect")
+        words = [verb, *(t for t in verb.children if t.dep_ in ("aux", "auxpass", "neg", "acomp"))]
+        if depth < 2:
+            for comp in [t for w in words for t in w.children if t.dep_ in ("xcomp", "ccomp")]:
+                words += governing(comp, depth + 1)
+        return words
+
+    return " ".join(t.text for t in sorted(set(governing(root, 0)), key=lambda t: t.i))
 
 
 def _mark_lead(units: list[Unit]) -> list[Unit]:

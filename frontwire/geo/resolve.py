@@ -370,6 +370,20 @@ def _anchor_names(gaz: Gazetteer, anchor: Span, anchor_text: str, toponyms: list
                                         not _locative(anchor_text, t.span.start - anchor.start)))
 
 
+def _nationality(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is (part of) a country's adjective in the reference tables ("Korean" of "South
+    Korean", "Azerbaijani")."""
+    from frontwire.reference import reference
+
+    for country in reference().countries:
+        for adjective in country.adjectives:
+            for m in re.finditer(re.escape(adjective), text[max(0, end - len(adjective) - 8):end + len(adjective)]):
+                found = max(0, end - len(adjective) - 8) + m.start()
+                if found <= start and end <= found + len(adjective):
+                    return True
+    return False
+
+
 def _strong(gaz: Gazetteer, i: int, name: str) -> bool:
     """A match good enough to beat the country hints: the name a big city is known by (its primary name, not one
     of its alternates: "Baga" in Borno is not Bargarh in Odisha, which lists "Baga" among its other names)."""
@@ -386,6 +400,8 @@ def _from_anchor(gaz: Gazetteer, frame: EventFrame, text: str, toponyms: list[To
     for t in _anchor_names(gaz, frame.anchor, anchor_text, toponyms):
         if t.unit == "road":
             continue  # a road's end points tell the country, not the place
+        if _nationality(anchor_text, t.span.start - frame.anchor.start, t.span.end - frame.anchor.start):
+            continue  # "South Korean troops": a people's adjective, not a place called "Korean"
         if any(gaz.kinds[i] == 0 and gaz.exact(i, t.span.text) for i in t.candidates):
             continue  # a country name is an actor's more often than the event's place
         nearby = countries + [n for cc in countries for n in gaz.neighbours(cc)]
