@@ -74,9 +74,12 @@ def find_countries(text: str) -> list[tuple[str, int, int]]:
     """Countries named in ``text`` by name, adjective or capital: (country, start, end)."""
     lex = reference()
     out = []
+    acronyms = {a.lower(): a for c in lex.countries for a in c.aliases if a.isupper()}
     for m in _country_regex(lex).finditer(text):
         word = m.group(1)
         country = lex.country_of(word)
+        if acronyms.get(word.lower(), word) != word:
+            continue  # "Car bomb" is not the CAR: an acronym counts only in capitals
         if country and (word in ("US", "U.S.", "AA", "UK") or word[0].isupper()):
             out.append((country, m.start(), m.end()))
     return out

@@ -127,7 +127,11 @@ def _reads_as_one_event(sentences: list[Unit]) -> bool:
 def _note_frame(document: Document, sentences: list[Unit], classifier: SubEventClassifier | None,
                 home: str | None, countries: list[str]) -> EventFrame | None:
     text = document.text
-    current = [s for s in sentences if not is_historical(s.text, document.published_at)] or sentences
+    # a plan, a reaction or history is no event however short the text ("Opposition calls a march for Saturday")
+    current = [s for s in sentences if not is_historical(s.text, document.published_at)
+               and s.role not in (Role.PLANNED, Role.REACTION, Role.BACKGROUND)]
+    if not current:
+        return None
     # the note's event sentence: the first one a rule recognises (a headline or background line may come first)
     first = next((s for s in current if type_by_rules(s.text) is not None), current[0])
     # a headline with no event words is not part of the note; everything after it is

@@ -361,8 +361,13 @@ _AT = re.compile(r"\b(?:in|near|at|around|over|outside)\s+(?:the\s+)?(?:\w+\s+of
 
 
 def _from_origin(sentence: str, place: PlaceMention, offset: int) -> bool:
-    """The place people come from ("residents of X village"), as the sentence names it."""
-    return place.name is not None and bool(_ORIGIN.search(sentence[:max(0, place.name.start - offset)]))
+    """The place people come from ("residents of X village") or a weapon was fired from ("a rocket fired from
+    Gaza"), as the sentence names it."""
+    before = sentence[:max(0, place.name.start - offset)] if place.name is not None else ""
+    return place.name is not None and bool(_ORIGIN.search(before) or _LAUNCHED_FROM.search(before))
+
+
+_LAUNCHED_FROM = re.compile(r"\b(?:fired|launched|shot|lobbed|sent|flew|came)\s+from\s+(?:the\s+)?$", re.I)
 
 
 @lru_cache(maxsize=4)

@@ -71,13 +71,13 @@ NEWS_WINDOW_DAYS = 10
 _DEBRIS = re.compile(
     r"^\W*(?:READ MORE|Read more|RELATED|Related(?: articles| stories)?:|Loading\.\.\.|Advertisement|Share this|"
     r"Follow us|Scroll down for (?:video|more)|Watch(?: the)? video|Click here|Sign up|Subscribe|"
-    r"Comments? \(\d+\)|Share or comment|Video(?:s)?:|WATCH:)", re.I)
+    r"Comments? \(\d+\)|Share or comment)", re.I)
 _TERMINAL = re.compile(r"[.!?…]['’\"”)\]]*\s*$|[.!?]\s*['’\"”]\s*$")
 _PHOTO = re.compile(
     r"\b(?:pictured|pictures?|photographed|photo(?:graph)?s?|file (?:photo|picture|image)|in this (?:image|handout|"
     r"photo|picture|still|video|footage)|seen here|(?:is|are) seen|poses?|posing|shown)\b|"
     r"\((?:left|right|centre|center|pictured|above|below|top|bottom|inset|front|back|L|R|C)\)|"
-    r"\b(?:above|below)(?:[,.]|\s*$)|^\s*Pictured\s*:|^\W*(?:A|The|This) (?:graphic|map|video|still|image|chart) "
+    r"\b(?:above|below)(?:[,.]|\s*$)|^\s*(?:Pictured|Video|Watch|WATCH)\s*:|^\W*(?:A|The|This) (?:graphic|map|video|still|image|chart) "
     r"(?:shows|showing|of)\b", re.I)
 # verbs whose subject reacts to events rather than tells one ("X condemned the attack", "X urged calm")
 _REACTION_VERB = frozenset({
@@ -85,12 +85,17 @@ _REACTION_VERB = frozenset({
     "praise", "hail", "vow", "pledge", "promise", "threaten", "demand", "insist", "appeal", "express", "lodge",
     "summon", "brand", "deplore", "regret", "mourn", "congratulate", "thank", "reject", "defend", "call",
 })
+# an official's characterisation of events is a statement, not a report ("says the protests are paid for")
+_CHARACTERISED = re.compile(r"\bsays?\b[^.;]{0,60}\b(?:protests?|rall(?:y|ies)|demonstrations?|riots?|attacks?|strikes?)\b"
+                            r"[^.;]{0,40}\b(?:are|is|were|was) (?:being |not )?(?:paid|funded|organi[sz]ed|orchestrated|"
+                            r"staged|backed|financed|illegal|a |an |the |part of|aimed|meant|foreign)", re.I)
 _DIPLOMATIC = re.compile(r"\blodg(?:e|ed|es|ing) (?:a |an )?(?:formal |strong )?protests?\b|\bsummoned the\b|"
                          r"\bprotest(?:ed|s)? (?:to|with) the (?:\w+ ){0,2}(?:ambassador|embassy|envoy|government)\b",
                          re.I)
 _PLANNED = re.compile(
     r"\b(?:is|are|was|were) (?:due|set|scheduled|planning|expected|preparing|going) to\b|\bwill (?:be )?\w+|"
-    r"\b(?:is|are|was|were) (?:due|scheduled|slated)\b|"
+    r"\b(?:is|are|was|were) (?:due|scheduled|slated)\b|\bcalls? (?:a |for a |for )?(?:\w+ )?(?:march|protest|rally|strike|"
+    r"demonstration|boycott)s?\b|"
     r"\b(?:plans?|planned|intends?|intended|intention) to\b|\bwere (?:also )?expected\b|\bare expected\b|"
     r"\b(?:was|were|is|are) organi[sz]ing\b|\bcall(?:s|ed|ing)? (?:on|for) (?:people|supporters|residents|citizens)|"
     r"\bthreaten(?:s|ed)? to\b|\bvow(?:s|ed)? to\b|\bfears? (?:of|that|grow)\b|\b(?:could|might|may) (?:be |have )?\w+|"
@@ -202,6 +207,13 @@ def read_structure(document: Document, doc: Any) -> list[Unit]:
             own = [e for e in expressions if start <= e.span.start < end]
             role, why = _role_of(piece, _root(doc, start, end), own, published, start)
         units.append(Unit(index, start, end, piece, paragraph, role, why, repeats))
+    if units and all(u.role in (Role.CAPTION, Role.REPEAT, Role.DEBRIS) for u in units):
+        # a one-line post, a wire flash, a video caption: what reads like a caption is the report itself
+        units = [replace(u, role=role, why=why) if u.role == Role.CAPTION and not u.why.startswith("a caption clean")
+                 else u for u in units
+                 for role, why in [_role_of(u.text, _root(doc, u.start, u.end),
+                                            [e for e in expressions if u.start <= e.span.start < u.end],
+                                            published, u.start, captions=False)]]
     return _mark_lead(_carry_background(_caption_blocks(units), doc, expressions, published))
 
 
@@ -283,14 +295,15 @@ def _first_role(piece: str, index: int, tokens: list[list[str]], pieces: list[tu
 
 
 def _role_of(piece: str, root: Any, expressions: Sequence[DateExpression], published: date | None,
-             offset: int = 0) -> tuple[Role, str]:
-    """The role of a body line from its own words: quote, caption, background, plan, reaction or report."""
+             offset: int = 0, captions: bool = True) -> tuple[Role, str]:
+    """The role of a body line from its own words: quote, caption, background, plan, reaction or report.
+    ``captions``: False where the text is all captions or headlines (a one-line post), which are its report."""
     if _QUOTE_OPEN.match(piece):
         return Role.QUOTE, "direct speech"
     terminal = bool(_TERMINAL.search(piece))
-    if _PHOTO.search(piece) and (not terminal or re.match(r"\W*Pictured\b", piece)):
+    if captions and _PHOTO.search(piece) and (not terminal or re.match(r"\W*Pictured\b", piece)):
         return Role.CAPTION, "describes a picture"
-    if not terminal and _present_tense_root(root):
+    if captions and not terminal and _present_tense_root(root):
         return Role.CAPTION, "a present-tense line without a full stop"
     by_time = _role_by_time(piece, expressions, published, offset)
     if by_time.startswith("background"):
@@ -304,9 +317,9 @@ def _role_of(piece: str, root: Any, expressions: Sequence[DateExpression], publi
     if m and not any(e.kind != "background" and e.precision == 1 and published is not None
                      and e.date_end >= published - timedelta(days=NEWS_WINDOW_DAYS) for e in expressions):
         return Role.BACKGROUND, "history: " + m.group(0)
-    m = _DIPLOMATIC.search(piece)
+    m = _DIPLOMATIC.search(piece) or _CHARACTERISED.search(piece)
     if m:
-        return Role.REACTION, "a diplomatic protest: " + m.group(0)
+        return Role.REACTION, "a diplomatic protest or a statement about events: " + m.group(0)[:40]
     if by_time.startswith("planned"):
         return Role.PLANNED, by_time
     m = _PLANNED.search(_main_clause(piece, root))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from frontwire.extract.acled import PROTEST_FAMILY, Codebook, SubEventType, load_codebook
@@ -37,7 +38,7 @@ def _military_victim_in(text: str) -> bool:
 
 
 _PROTEST_WORD = re.compile(
-    r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w+|picket\w*|(?-i:march(?:ed|es)?)|sit-in|hunger strike|on strike|"
+    r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w+|picket\w*|(?-i:march(?:ed|es)?)|sit-in|occupy(?:ing)?|hunger strike|on strike|"
     r"gathered (?:outside|in front of)|(?:gathered|assembled|marched) [^.;]{0,80}?\bto (?:demand|protest|"
     r"denounce|condemn|call for))\b", re.I)
 _ARMED = re.compile(r"\b(?:soldiers?|troops|army|military|armed forces|forces|militants?|rebels?|insurgents?|Taliban|"
@@ -66,7 +67,7 @@ _MARKET = re.compile(r"\b(?:shares?|stocks?|index|indices|prices?|percent|pence|
 
 _SPORT = re.compile(r"\b(?:goals?|scored|scores|match|league|cup|season|tournament|championship|wickets?|innings|"
                     r"quarterfinals?|semifinals?|striker|coach|squad|halftime|half-time|stadium|fans|derby|rugby|"
-                    r"football|soccer|cricket|tennis|fixtures?|kick-off|goalkeeper|referee|playoffs?|Olympics?|penalt(?:y|ies)|"
+                    r"football|soccer|cricket|tennis|fixtures?|kick-off|goalkeeper|referee|playoffs?|Olympics?|penalt(?:y|ies)|finals?|"
                     r"EFL|FA Cup|Premier League|extra time)\b", re.I)
 
 
@@ -165,8 +166,18 @@ def _human_harm(c: Context) -> bool:
 
 
 def _armed_actor(c: Context) -> bool:
-    """An army or an armed group is in view: a base is theirs (refugees who "set up camp" establish none)."""
-    return bool(_ARMED.search(c.text))
+    """An army or an armed group is in view (a word for one, or a group the reference tables know: "MNDAA"): a
+    base is theirs (refugees who "set up camp" establish none)."""
+    return bool(_ARMED.search(c.text) or _known_groups().search(c.text))
+
+
+@lru_cache(maxsize=1)
+def _known_groups() -> re.Pattern[str]:
+    from frontwire.reference import reference
+
+    names = sorted({n for g in reference().groups if g.inter in (2, 3, 4) for n in (g.name, *g.aliases)
+                    if len(n) > 2}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else re.compile(r"(?!x)x")
 
 
 def _crowd(c: Context) -> bool:

@@ -51,6 +51,12 @@ def choose(gaz: Gazetteer, name: str, candidates: list[int], unit: str | None, c
         if best is None or s > best.score:
             best = Choice(i, s, "partial" if partial else ("exact" if gaz.exact(i, name) else "phonetic"))
     strong = _strong_units(ctx)
+    if best is not None and _fold(gaz.primary[best.index]) != _fold(name):
+        # the name as a big city is known by beats a small place that only sounds like it, wherever the hints
+        # point ("Novorossiysk" in a report of Ukrainian drones is Russia's port)
+        cities = [i for i in candidates if _strong(gaz, i, name)]
+        if cities:
+            best = Choice(max(cities, key=lambda i: gaz.pops[i]), best.score, "exact")
     if best is not None and (not strong or in_context(gaz, best.index, ctx, True) > 0 or gaz.kinds[best.index] == 0):
         return best
     # Nothing inside the named unit: a misspelling of one of its villages is likelier than a homonym.
@@ -132,7 +138,7 @@ def place_name(gaz: Gazetteer, span: Span, ctx: Context, candidates: list[int] |
         inside = in_context(gaz, i, ctx, True) > 0
         if inside or not strong or gaz.kinds[i] == 0:
             if ctx.countries and gaz.ccs[i] not in ctx.countries and not _across_border(gaz, i, ctx) \
-                    and not inside and not _strong(gaz, i, name):
+                    and not inside and not _strong(gaz, i, name) and not _one_country_name(gaz, name, cands):
                 choice = None  # only homonyms abroad: the conflict's countries rule them out
             elif choice.how == "partial" and gaz.kinds[i] == 3:
                 # "Haji Isaqli" is not "Isaqli": villages often differ by such a word only. Place the event in
@@ -368,6 +374,16 @@ def _anchor_names(gaz: Gazetteer, anchor: Span, anchor_text: str, toponyms: list
     # near come first.
     return sorted(names, key=lambda t: (id(t) in qualifiers, t.unit in ("district", "region", "direction"),
                                         not _locative(anchor_text, t.span.start - anchor.start)))
+
+
+def _one_country_name(gaz: Gazetteer, name: str, candidates: list[int]) -> bool:
+    """A name of several words that the gazetteer holds exactly in one country only ("Jisr al-Shughur"): no
+    homonym to confuse it with, so it places the event even where the text names another country (the
+    attacker's: "Russian warplanes strike ...")."""
+    if len(re.split(r"[\s-]+", name.strip())) < 2:
+        return False
+    exact = {gaz.ccs[i] for i in candidates if gaz.exact(i, name)}
+    return len(exact) == 1
 
 
 def _nationality(text: str, start: int, end: int) -> bool:

@@ -52,6 +52,7 @@ senate battle siege massacre liberation parade navy air major gen list due dead 
 empire bay thomas thomson cornell muslim christian azeri azeris russians greek canadian kazakh chechen
 congress assembly committee office square street avenue airport station embassy government house court upper
 lower greater central western eastern northern southern commander gunmen
+resistance video protest protests rebellion freedom justice unity hope progress independence liberty peace
 """.split())
 # Qualifiers a text may drop or add ("Haji Isaqli" for the gazetteer's "Isaqli"): tried without them last.
 _QUALIFIERS = {"haji", "haci", "hajji", "boyuk", "beyuk", "kichik", "kicik", "yukhari", "yuxari", "ashaghi",
