@@ -28,7 +28,8 @@ from frontwire.reference import reference
 
 # habitual or ongoing ("has continued to shell", "every day"): no one happening to code
 _GENERIC = re.compile(r"\b(?:has|have) (?:continued|been continuing) to\b|\bcontinues? to\b|\brepeatedly\b|"
-                      r"\bon a daily basis\b|\bevery day\b", re.I)
+                      r"\bon a daily basis\b|\bevery day\b|\b(?:has|have|had) (?:recently )?(?:intensified|stepped up|"
+                      r"escalated|increased) (?:its |their )?(?:attacks|raids|operations|campaign)\b", re.I)
 # weapons and violence that armed groups use without saying so (air strikes and shelling need an army)
 _UNCLAIMED_ATTACKS = {"Remote explosive/landmine/IED", "Grenade", "Attack", "Abduction/forced disappearance"}
 _SIDE = re.compile(r"\b(?:after|following|since|before|when|because)\b", re.I)
