@@ -196,6 +196,10 @@ class EventFrame:
     evidence: tuple[Span, ...] = ()
     confidence: float = 0.5
     country_hints: tuple[str, ...] = ()  # conflict countries the text implies, best first
+    # whether the geo stage may take any name the anchor sentence holds for the place (a coder's note names its
+    # place plainly); an article's extraction already chose the places its sentences give, so a capitalised word
+    # left in its sentence ("Palmer marched", "a former U.S. Marine") is no fallback
+    read_anchor: bool = True
 
 
 @dataclass(frozen=True, slots=True)

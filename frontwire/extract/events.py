@@ -528,9 +528,10 @@ def _frame(event: _Event, ctx: ArticleContext) -> EventFrame:
     side = event.target.country if event.target is not None else (
         ctx.home if event.agent is None or event.agent.kind not in STATE_KINDS else None)
     losses = tuple(loss if loss.side else replace(loss, side=side) for loss in event.losses)
-    return make_frame(ctx.document, anchor, event.typing, event.agent, event.target, places, speaker,
-                      event.fatalities, losses, list(ctx.countries), ctx.home, head.modality,
-                      [s for s in event.evidence if s != anchor])
+    frame = make_frame(ctx.document, anchor, event.typing, event.agent, event.target, places, speaker,
+                       event.fatalities, losses, list(ctx.countries), ctx.home, head.modality,
+                       [s for s in event.evidence if s != anchor])
+    return replace(frame, read_anchor=False)
 
 
 # -- after the geo and dates stages -----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from frontwire.extract.assemble import make_frame
 from frontwire.extract.claims import find_speaker, is_historical, modality_of, quote_spans, speaker_of
 from frontwire.extract.classifier import SubEventClassifier
 from frontwire.extract.events import group_mentions
-from frontwire.extract.geo_hints import place_countries
+from frontwire.extract.geo_hints import biggest_place, place_countries
 from frontwire.extract.mentions import ArticleContext, read_mentions, source_speaker
 from frontwire.extract.places import enumerated_settlements, event_places, listed_location_count
 from frontwire.extract.quantities import coder_remark, count_fatalities
@@ -39,6 +39,12 @@ _ROLE_WEIGHT = {Role.REPORT: 1.0, Role.QUOTE: 0.5, Role.CAPTION: 0.5, Role.REPEA
 
 
 def _home_country(text: str, units: list[Unit] | None = None) -> list[str]:
+    """Countries the text names, where events happen first (see ``_country_scores``)."""
+    scores = _country_scores(text, units)
+    return sorted(scores, key=lambda c: -scores[c])
+
+
+def _country_scores(text: str, units: list[Unit] | None = None) -> dict[str, float]:
     """Countries the text names, where events happen first: "in Yerevan" outweighs "the embassy of Germany", and
     a country the lead names outweighs one a background or reaction sentence names (an insurgency's threat to
     South Africa is not where an article on Mozambique's islands is)."""
@@ -52,7 +58,41 @@ def _home_country(text: str, units: list[Unit] | None = None) -> list[str]:
         if unit is not None:
             weight *= _ROLE_WEIGHT[unit.role] * (3.0 if unit.lead else 1.0)
         counts[country] = counts.get(country, 0) + weight
-    return sorted((c for c in counts if counts[c] > 0), key=lambda c: -counts[c])
+    return {c: w for c, w in counts.items() if w > 0}
+
+
+LEAD_CITY_POPULATION = 100_000  # a town the lead places its story in, big enough to tell the country by its name
+
+
+NAMED_ENOUGH = 1.5  # a country named this strongly (in a report sentence, or twice) is where the article is
+
+
+def _lead_first(scores: dict[str, float], units: list[Unit], entities: tuple[tuple[int, int, str], ...],
+                title: str | None = None) -> list[str]:
+    """The country of the biggest town the article's first reports place their story in ("Melbourne": Australia)
+    comes first unless those reports name it already: a single "Afghan" or "German" elsewhere in an article that
+    never names its own country must not decide where its events are."""
+    named = sorted(scores, key=lambda c: -scores[c])
+    if named and scores[named[0]] >= NAMED_ENOUGH:
+        return named
+    best: tuple[int, str] | None = None
+    for unit in [u for u in units if u.role == Role.REPORT][:4]:
+        names = [p.name.text for p in event_places(unit.text, unit.start, list(entities))
+                 if p.name is not None and p.kind != "country"]
+        # "The Oregon city", "Melbourne's beaches": a place named as a modifier tells the story's country too
+        names += [m.group(1) for m in re.finditer(r"\b(?:The|the) ([A-Z][a-z]+) (?:city|state|capital)\b", unit.text)]
+        names += [m.group(1) for m in re.finditer(r"\b([A-Z][a-z]+)['’]s\b", unit.text)]
+        for name in names:
+            found = biggest_place(name)
+            if found and found[1] >= LEAD_CITY_POPULATION and (best is None or found[1] > best[0]):
+                best = (found[1], found[0])
+    for name in re.findall(r"\b[A-Z][a-z]{3,}\b", title or ""):
+        found = biggest_place(name)  # the headline's town ("Melbourne during lockdown ...")
+        if found and found[1] >= LEAD_CITY_POPULATION and (best is None or found[1] > best[0]):
+            best = (found[1], found[0])
+    if best is None or best[1] in named[:1]:
+        return named
+    return [best[1], *(c for c in named if c != best[1])]
 
 
 def _feed_first(feed: tuple[str, ...], named: list[str]) -> list[str]:
@@ -88,7 +128,9 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
     sentences = [u for u in units if u.role != Role.DEBRIS]
     if not sentences:
         return []
-    countries = _feed_first(document.countries, _home_country(text, units))
+    entities = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents) if doc is not None else ()
+    countries = _feed_first(document.countries, _lead_first(_country_scores(text, units), units, entities,
+                                                                     document.title))
     if not countries:
         # no country named: the places named decide (through the geo stage's gazetteer, where installed)
         for name in place_countries(text):
@@ -100,7 +142,6 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
     if len(sentences) <= _NOTE_MAX_SENTENCES and len(text) < 1500 and _reads_as_one_event(sentences):
         frame = _note_frame(document, sentences, classifier, home, countries)
         return [frame] if frame else []
-    entities = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents) if doc is not None else ()
     model = load_report_model() if use_packaged else None
     reports = tuple(float(p) for p in model.predict([u.text for u in units])) if model is not None else ()
     ctx = ArticleContext(document, home, tuple(countries), classifier, _partisan_outlet(document.source),

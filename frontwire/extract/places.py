@@ -133,8 +133,12 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = (),
             continue  # "sent in Bradley Fighting Vehicles": "in" is the verb's, not a place's
         if _FACILITY_AFTER.match(text, m.end("name")) and not m.group("kind"):
             continue  # "outside Newsprinters printing works": the name of a site's owner
-        if out and re.search(r"[A-Za-z'’]\)?,\s*$", text[:m.start()]) and \
-                re.match(r"(?:near|outside|south of|north of|east of|west of)\b", m.group(0), re.I):
+        appositive = out and re.search(r"[A-Za-z'’]\)?,\s+the\s+(?:\w+\s+){0,2}(?:capital|city|town|seat|centre|center)\s+$",
+                                       text[:m.start()])
+        if out and (appositive or re.search(r"[A-Za-z'’]\)?,\s*$", text[:m.start()]) and
+                    re.match(r"(?:near|outside|south of|north of|east of|west of)\b", m.group(0), re.I)):
+            # "in Knowsley, near Liverpool", "Muzaffarabad, the capital of Pakistan-administered Kashmir": a
+            # reference point or the unit of the place before it, not a place of its own
             # "in Knowsley, near Liverpool": a reference point for the place before it, not a place of its own
             if out[-1].context is None:
                 out[-1] = replace(out[-1], context=_span(text, m.start("name"), m.end("name"), offset))

@@ -265,7 +265,7 @@ def _resolve(gaz: Gazetteer, frame: EventFrame, document: Document) -> tuple[Pla
         if j is not None:
             return (make_place(gaz, j, name, name.text, 2, "named place not found: district named in text"),
                     text, toponyms)
-    place = _from_anchor(gaz, frame, document.text, toponyms)
+    place = _from_anchor(gaz, frame, document.text, toponyms) if frame.read_anchor else None
     if place is not None:
         return place, text, toponyms
     return _from_document(gaz, frame, document), text, toponyms
