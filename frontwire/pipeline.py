@@ -21,7 +21,7 @@ from frontwire.config import Settings
 from frontwire.dates import resolve_event_date
 from frontwire.errors import FrontwireError
 from frontwire.extract import compose_notes, extract_frames
-from frontwire.extract.events import merge_frames, merge_placed, same_happening_key
+from frontwire.extract.events import absorb_placed, family, merge_frames, merge_placed, place_day_key
 from frontwire.geo import get_gazetteer, resolve_event_place
 from frontwire.nlp import parse
 from frontwire.records import Claim, Document, EventDate, EventFrame, Failure, Place, RawDocument
@@ -101,6 +101,8 @@ class Pipeline:
                   for frame in frames]
         # the same happening told twice ("the capital", "Minsk") is one event once both are placed and dated
         placed = merge_placed(placed, key=_happening, merge=_merge)
+        # ... and the looting of a place taken that day is part of the takeover (the codebook's 'absorbs')
+        placed = absorb_placed(placed, key=_place_day, kind=lambda p: p.frame.sub_event_type, merge=_merge)
         return [assemble_claim(document, p, index) for index, p in enumerate(placed)]
 
 
@@ -114,10 +116,12 @@ class Placed:
 
 
 def _happening(p: Placed) -> tuple[Any, ...] | None:
-    if p.place is None or p.when is None:
-        return None
-    return same_happening_key(p.frame.sub_event_type, p.frame.modality, p.place.place_id,
-                              p.place.geo_precision, p.place.location, p.when.event_date)
+    where = _place_day(p)
+    return None if where is None else (family(p.frame.sub_event_type), *where)
+
+
+def _place_day(p: Placed) -> tuple[Any, ...] | None:
+    return place_day_key(p.frame.modality, p.place, p.when.event_date if p.when else None)
 
 
 def _merge(a: Placed, b: Placed) -> Placed:

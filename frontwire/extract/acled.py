@@ -141,6 +141,7 @@ class SubEventSpec:
     needs: tuple[str, ...]  # context tests that must hold for a trigger of this type to count
     note: str  # the neutral note's verb phrase
     related: tuple[SubEventType, ...]  # types two sides may use for one happening
+    absorbs: tuple[SubEventType, ...] = ()  # types whose event at its place on its day is part of this one
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +164,12 @@ class Codebook:
         """True when sub-event types ``a`` and ``b`` may describe one happening told by two sides."""
         spec = self.types.get(SubEventType(a)) if a in SUB_EVENT_TYPES else None
         return spec is not None and b in spec.related
+
+    def absorbs(self, a: str, b: str) -> bool:
+        """True when an event of type ``b`` at the place and on the day of an event of type ``a`` is part of it
+        (ACLED codes a takeover, with the looting and burning that came with it, as the takeover)."""
+        spec = self.types.get(SubEventType(a)) if a in SUB_EVENT_TYPES else None
+        return spec is not None and b in spec.absorbs
 
 
 class CodebookError(ValueError):
@@ -221,7 +228,8 @@ def _read_codebook(path: Path, tests: frozenset[str]) -> Codebook:
         pattern = re.compile("|".join(f"(?:{line})" for line in lines), flags) if lines else re.compile(r"(?!x)x")
         types[sub] = SubEventSpec(sub, event_type, int(entry.get("strength", 2)), pattern,
                                   tuple(entry.get("needs", ())), entry.get("note", "{a1} was involved in {loc}"),
-                                  tuple(_sub(r, f"{name}.related") for r in entry.get("related", ())))
+                                  tuple(_sub(r, f"{name}.related") for r in entry.get("related", ())),
+                                  tuple(_sub(r, f"{name}.absorbs") for r in entry.get("absorbs", ())))
     missing = [s for s in SubEventType if s not in types]
     if missing:
         raise CodebookError(f"{path}: no entry for {', '.join(missing)}")

@@ -27,7 +27,8 @@ _KIND = {"defence": "Defence", "defense": "Defence", "interior": "Interior Affai
          "foreign": "Foreign Affairs", "foreign affairs": "Foreign Affairs", "emergency": "Emergency Situations",
          "emergencies": "Emergency Situations", "emergency situations": "Emergency Situations", "health": "Health"}
 _BACKREF = re.compile(r"(?:^\W*|\W)(?:It|it|[Tt]he ministry|[Tt]he statement|He|he|She|she|They|[Tt]he spokesman|"
-                      r"[Tt]he spokeswoman|[Tt]he president|[Tt]he agency|[Tt]he office)\s+(?:also\s+|further\s+)?" + _SAY + r"\b")
+                      r"[Tt]he spokeswoman|[Tt]he president|[Tt]he agency|[Tt]he office|[Tt]he (?:news)?paper|[Tt]he daily|"
+                      r"[Tt]he broadcaster|[Tt]he outlet|[Tt]he Post|[Tt]he Times)\s+(?:also\s+|further\s+)?" + _SAY + r"\b")
 _MONTH_RE = MONTH_NAME_PATTERN
 
 
@@ -147,7 +148,8 @@ def find_speaker(text: str, offset: int = 0) -> Attribution | None:
             if len(alias) < 3:
                 continue
             hit = re.search(rf"\b(?:told|reported by|cited by|quoted by|via|to)\s+{re.escape(alias)}\b|"
-                            rf"\b{re.escape(alias)}\s+(?:reported|said|quoted)", text)
+                            rf"\b{re.escape(alias)}(?:\s+(?:newspaper|daily|news agency|agency|website|broadcaster|channel))?"
+                            rf"\s+(?:reported|said|quoted)", text)
             if hit:
                 return Attribution(known.name, None, (known.name,), hit.start() + offset, hit.end() + offset)
     return None

@@ -39,7 +39,7 @@ from frontwire.extract.places import PlaceMention, event_places
 from frontwire.extract.roles import STATE_KINDS, generic_agent
 from frontwire.extract.structure import EVENT_ROLES, Role, Unit
 from frontwire.extract.subevent import Typing, type_by_rules
-from frontwire.records import EventFrame, Loss, Span
+from frontwire.records import EventFrame, Loss, Place, Span
 
 # the gravity of the demonstration family: police who detain a protest's participants make it a protest with
 # intervention, force against it "Excessive force", violence by its crowd a violent demonstration
@@ -556,16 +556,41 @@ def merge_placed(items: list[T], key: Callable[[T], tuple[Any, ...] | None], mer
     return out
 
 
-def same_happening_key(sub_event_type: str, modality: str, place_id: str | None, precision: int | None,
-                       location: str | None, event_date: Any) -> tuple[Any, ...] | None:
-    """The key under which two events of one article are one: a kind, a resolved place, a day and how it is
-    asserted (a denial stays beside the claim it answers). Events placed only at a country or a region are kept
-    apart (they may be anywhere in it), and so are two named places the gazetteer could only put at their
+def place_day_key(modality: str, place: Place | None, event_date: Any) -> tuple[Any, ...] | None:
+    """Where, when and how asserted (a denial stays beside the claim it answers): two events of one article
+    with this key and one family of types (``family``) are one happening. Events placed only at a country or a
+    region are kept apart (they may be anywhere in it) unless the text named the same place for both (an
+    island the gazetteer does not hold); so are two named places the gazetteer could only put at their
     district (two villages it does not hold)."""
-    if place_id is None or event_date is None or (precision or 3) >= 3:
+    if place is None or place.place_id is None or event_date is None:
         return None
-    name = " ".join((location or "").lower().split()) if precision == 2 else ""
-    return (family(sub_event_type), modality, place_id, name, event_date)
+    name = " ".join((place.location or "").lower().split())
+    if (place.geo_precision or 3) >= 3:
+        if not name or name == " ".join((place.country or "").lower().split()):
+            return None
+        return (modality, place.place_id, name, event_date)
+    return (modality, place.place_id, name if place.geo_precision == 2 else "", event_date)
+
+
+def absorb_placed(items: list[T], key: Callable[[T], tuple[Any, ...] | None], kind: Callable[[T], str],
+                  merge: Callable[[T, T], T]) -> list[T]:
+    """Fold each event into another of the same place, day and modality (``key``) whose type the codebook says
+    absorbs it (the looting of a village taken that day is part of the takeover), at the absorbing one's
+    position."""
+    codebook = load_codebook()
+    keys = [key(item) for item in items]
+    host_of: dict[int, int] = {}
+    for i, k in enumerate(keys):
+        if k is None:
+            continue
+        for j, other in enumerate(keys):
+            if j != i and other == k and j not in host_of and codebook.absorbs(kind(items[j]), kind(items[i])):
+                host_of[i] = j
+                break
+    out = list(items)
+    for i, j in host_of.items():
+        out[j] = merge(out[j], items[i])
+    return [item for i, item in enumerate(out) if i not in host_of]
 
 
 def merge_frames(a: EventFrame, b: EventFrame) -> EventFrame:

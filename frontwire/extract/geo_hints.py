@@ -68,18 +68,17 @@ def place_in_country(name: str, country: str) -> bool:
 
 def biggest_place(name: str) -> tuple[str, int] | None:
     """The country and population of the most populous place called exactly ``name`` ("Melbourne": Australia,
-    not Florida; a province or state counts as a million), or None where the gazetteer has none."""
+    not Florida; "Portland": Oregon, not the Jamaican parish; a province or state weighs as its biggest town),
+    or None where the gazetteer has none."""
     try:
         from frontwire.geo.gazetteer import get_gazetteer
 
         gaz = get_gazetteer()
-        # a province or state named exactly ("Oregon", "Victoria") counts as a city of a million
-        found = [(gaz.pops[i] if gaz.kinds[i] == 3 else 1_000_000, gaz.country_name(gaz.ccs[i]))
+        found = [(gaz.weight(i), gaz.country_name(gaz.ccs[i]))
                  for i in gaz.lookup(name) if gaz.exact(i, name) and gaz.kinds[i] in (1, 3)]
         if not found:
             return None
-        states = [f for f in found if f[0] == 1_000_000]
-        pop, country = max(states or found)  # a state of that name over a town of it ("Victoria")
+        pop, country = max(found)
         return (country, pop) if country else None
     except Exception:  # noqa: BLE001 - the geo stage is optional here, as above
         return None

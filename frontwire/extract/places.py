@@ -254,7 +254,8 @@ def _named_otherwise(place: PlaceMention, entities: list[tuple[int, int, str]], 
         return not ("ORG" in opens and opens <= {"ORG"} and (known_city(place.name.text) or place.context is not None))
     if place.context is not None:
         return False  # "the Kowloon district of Yau Ma Tei", "Vamizi, Mozambique": placed in a larger unit
-    return "PERSON" in labels and bool(re.search(r"\b(?:from|of|by|with|to|over|against)\s+(?:the\s+)?$", before))
+    return "PERSON" in labels and bool(re.search(r"\b(?:from|of|by|with|to|over|against)\s+(?:the\s+)?$", before)) \
+        and not known_city(place.name.text)  # "areas of Kharkiv", which the small model takes for a person
 
 
 # "the nearby Jordan neighbourhood": a country's name used for a part of a town
@@ -329,7 +330,7 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|around|outside|inside|across|throughout|into|within|on the streets of|"
-                              r"(?:outskirts|centre|center|heart|vicinity|hub|streets|parts|area) of)\s+"
+                              r"(?:outskirts|centre|center|heart|vicinity|hub|streets|parts|areas?|districts|suburbs|neighbou?rhoods) of)\s+"
                               r"(?:the\s+|an?\s+)?(?:(?!(?:to|from|with|by|against|for|over|about)\s)[\w'-]+\s+){0,2}$", re.I)
 # "the island of Vamizi", "the port town of Mocimboa": the text says the name is a place
 _KIND_BEFORE = re.compile(r"\b(?:island|town|city|village|port|district|region|province|capital|suburb|"

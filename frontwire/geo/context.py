@@ -315,6 +315,8 @@ def _add_context_name(gaz: Gazetteer, ctx: Context, name: str, unit: str | None,
                       candidates: tuple[int, ...] | None = None, admin_only: bool = False) -> bool:
     """Add what ``name`` says about the event's surroundings; True when it named an admin unit."""
     cands = list(candidates) if candidates is not None else gaz.lookup(name)
+    if any(gaz.kinds[i] == 0 and gaz.exact(i, name) for i in cands):
+        return False  # "Vamizi, Mozambique": the country (its countries rank apart), not a town of its name
     if ctx.countries:
         cands = [i for i in cands if gaz.ccs[i] in ctx.countries or _across_border(gaz, i, ctx)]
     admins = [i for i in cands if gaz.kinds[i] in (1, 2)]

@@ -193,6 +193,13 @@ class Gazetteer:
                 found.extend(hit)
         return list(dict.fromkeys(found))
 
+    def weight(self, i: int) -> int:
+        """How many people live at entry ``i``: a town's population; an admin1 unit's is that of its biggest
+        town (the state of Victoria weighs as Melbourne, the Jamaican parish of Portland as Port Antonio)."""
+        if self.kinds[i] != 1:
+            return self.pops[i]
+        return max([self.pops[i], *(self.pops[j] for j in self.members(self.ccs[i], self.admin1s[i]))])
+
     def exact(self, i: int, name: str) -> bool:
         """True when ``name`` equals one of entry ``i``'s spellings up to diacritics and case."""
         key = strict_key(name)
