@@ -138,6 +138,14 @@ _SIDE_OPENER = re.compile(r"\b(?:after|following|since|before|when|because|as)\b
 _POINTER = re.compile(r"\b(?:comes?|came|follows?|followed|began|started)\s*$", re.IGNORECASE)
 
 
+def side_clause_start(sentence: str, at: int) -> int | None:
+    """Where the side clause holding position ``at`` of ``sentence`` begins (its "after", "as" ...), when
+    ``in_side_clause`` puts ``at`` in one; None when ``at`` is in the main clause."""
+    if not in_side_clause(sentence, at):
+        return None
+    return [m.start() for m in _SIDE_OPENER.finditer(sentence, 0, max(0, at))][-1]
+
+
 def in_side_clause(sentence: str, at: int) -> bool:
     """True when position ``at`` of ``sentence`` lies in a clause that follows the sentence's main clause and
     dates only itself: "The US has deployed armored vehicles ... after soldiers were injured last month"."""
@@ -146,3 +154,28 @@ def in_side_clause(sentence: str, at: int) -> bool:
         return False
     head = sentence[:found[-1].start()]
     return len(head.split()) >= 5 and not _POINTER.search(head)
+
+
+# A sentence about a plan or a call to act ("police are preparing for the rally planned on Saturday", "those
+# encouraging protest activity on Saturday"): its days are that other, coming event's, so an event told
+# elsewhere borrows none of them.
+_PLAN = re.compile(
+    r"\b(?:will|won't|shall|plans?\s+to|planning|planned\s+(?:for|on)|set\s+to|expected\s+to|is\s+due|are\s+due|"
+    r"due\s+to\s+(?:be|take|hold|gather|march|meet)|scheduled|upcoming|forthcoming|intends?\s+to|going\s+to|"
+    r"encourag(?:e|es|ing)|urg(?:e|es|ing)|call(?:s|ing)\s+(?:for|on)|organis(?:e|es|ing)|organiz(?:e|es|ing)|"
+    r"coordinat(?:e|es|ing)|prepar(?:e|es|ing)\s+for|ahead\s+of)\b|\w'll\b",
+    re.IGNORECASE)
+
+
+def plan_cue(text: str, sentence_start: int, start: int) -> str:
+    """The word before the date at ``start`` that makes it the day of a coming event ("will", "planned for",
+    "encouraging ... activity on Saturday"), or "". A verb in the past between them ends its reach: "troops
+    arrived on Friday, while there will be more patrols" keeps Friday."""
+    prefix = text[max(sentence_start, start - 120):start]
+    cues = list(_PLAN.finditer(prefix))
+    if not cues:
+        return ""
+    between = _WORD.findall(prefix[cues[-1].end():])
+    if any(_PAST.match(word) for word in between):
+        return ""
+    return " ".join(cues[-1].group().split()).lower()

@@ -259,6 +259,10 @@ def _forwards(raw: Raw, words: str, published: date, start: date, event_date: da
         day = cal.next_weekday(raw.weekday or 0, published, strictly_after=False)
         return day, day, day, f"the {WEEKDAY_NAMES[day.weekday()]} ahead of publication (a plan)"
     lowered = words.lower()
+    if "weekend" in lowered:
+        sunday = cal.next_weekday(6, published, strictly_after=False)
+        saturday = max(published, sunday - timedelta(days=1))
+        return saturday, sunday, saturday, "the weekend ahead of publication (a plan)"
     if "month" in lowered:
         end = published.replace(day=cal.month_end(published.year, published.month))
     elif "week" in lowered:

@@ -79,6 +79,9 @@ def relative_candidates(text: str) -> list[Raw]:
         ahead = 2 if match.group().lower().startswith("the day after") else 1
         out.append(_rel(match, _fixed(-ahead, "after publication"), hint="future"))
     for match in matches(_WEEKDAY, text, near(*WEEKDAYS)):
+        if not match["q"] and in_proper_name(text, match.start("w"), match.end("w")):
+            out.append(Raw(match.start(), match.end(), "ignore"))  # "the Mail on Sunday", "Bloody Sunday"
+            continue
         out.append(_weekday(match))
     weeks = near("week")
     for match in matches(_WEEK, text, weeks):
@@ -101,6 +104,25 @@ def relative_candidates(text: str) -> list[Raw]:
     for match in matches(_ANAPHOR, text, near("day", "night", "morning", "evening", "afternoon", "week")):
         out.append(_anaphor(match))
     return out
+
+
+# A weekday that is part of a name is no date: a day of history or of the calendar ("Bloody Sunday", "Good
+# Friday", "Super Tuesday") or a newspaper ("the Sunday Times", "a Mail on Sunday photographer"). Matched
+# on the text as written: names are capitalised.
+_NAME_BEFORE = re.compile(r"\b(?:Bloody|Good|Black|Super|Cyber|Ash|Holy|Maundy|Shrove|Giving|Blue)\s+$")
+_NEWSPAPER_ON = re.compile(r"(?:\b(?:Mail|Independent)|\b[Tt]he\s+(?:Scotland|Wales))\s+on\s+$")
+_NAME_AFTER = re.compile(r"^\s+(?:Times|Telegraph|Mirror|Express|People|Post|Herald|Mail|Independent|Tribune|Star|"
+                         r"Sport|World|Age|Observer|Business\s+Post|Night\s+(?:Live|Football))\b")
+
+
+def in_proper_name(text: str, start: int, end: int) -> bool:
+    """Whether the weekday ``text[start:end]`` is a word of a name ("Bloody Sunday", "the Sunday Times")."""
+    if not text[start:start + 1].isupper():
+        return False
+    before = text[max(0, start - 20):start]
+    if _NAME_BEFORE.search(before) or (text[start:end] == "Sunday" and _NEWSPAPER_ON.search(before)):
+        return True
+    return bool(_NAME_AFTER.match(text[end:end + 20]))
 
 
 def _rel(match: re.Match[str], read: Callable[[date], Reading | None], *, hint: str = "", form: str = "relative") -> Raw:
@@ -139,6 +161,10 @@ def _week(match: re.Match[str]) -> Raw:
         if qualifier in ("next", "coming", "later this"):
             start = monday + timedelta(days=7) if qualifier != "later this" else ref + timedelta(days=1)
             return start, start + timedelta(days=6), 2, None, "after publication", "future"
+        if qualifier == "earlier this" and ref == monday:
+            # "earlier this week" on a Monday looks back past the weekend: the week before publication
+            start = monday - timedelta(days=7)
+            return start, start + timedelta(days=6), 2, None, "the week before a Monday publication", ""
         end = ref - timedelta(days=1) if qualifier == "earlier this" and ref > monday else ref
         return monday, end, 2, None, "the publication week", ""
 
@@ -151,6 +177,11 @@ def _weekend(match: re.Match[str]) -> Raw:
 
     def read(ref: date) -> Reading:
         if qualifier in ("next", "coming"):
+            saturday = cal.next_weekday(5, ref)
+            return saturday, saturday + timedelta(days=1), 2, None, "the weekend after publication", "future"
+        if qualifier == "this" and 1 <= ref.weekday() <= 4:
+            # "this weekend", written Tuesday to Friday, is the weekend ahead; on a Monday it is the one just
+            # past, on a Saturday or Sunday the one under way
             saturday = cal.next_weekday(5, ref)
             return saturday, saturday + timedelta(days=1), 2, None, "the weekend after publication", "future"
         saturday = cal.last_weekday(5, ref)

@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from frontwire.dates.arithmetic import precision_for
-from frontwire.dates.context import in_side_clause
+from frontwire.dates.context import in_side_clause, plan_cue, side_clause_start
 from frontwire.dates.expressions import DateExpression, find_date_expressions
 from frontwire.dates.published import infer_published
 from frontwire.dates.segments import Sentence, sentence_index, sentences
@@ -67,6 +67,12 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
     def within(sentence: Sentence) -> list[DateExpression]:
         return [e for e in expressions if sentence.start <= e.span.start < sentence.end]
 
+    def borrowable(sentence: Sentence) -> list[DateExpression]:
+        """The dates another sentence may lend the event: none of a plan, none of another event compared."""
+        if _about_another_time(text, sentence):
+            return []
+        return [e for e in within(sentence) if usable(e) and not _planned(text, sentence, e)]
+
     # 1. The event's own words, then its sentence and the sentences of its evidence.
     def main_clause(e: DateExpression, sentence: Sentence) -> bool:
         return not in_side_clause(text[sentence.start:sentence.end], e.span.start - sentence.start)
@@ -77,7 +83,21 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
         {i for i in (sentence_index(text, s.start) for s in frame.evidence) if i is not None} - {anchor_index})
     found = own
     for index in [] if own else evidence_indexes:  # the anchor's sentence first, then each evidence sentence
-        found = [e for e in within(sents[index]) if usable(e) and main_clause(e, sents[index])]
+        sentence = sents[index]
+        lent = within(sentence) if index == anchor_index else borrowable(sentence)
+        found = [e for e in lent if usable(e) and main_clause(e, sentence)]
+        if not found and index == anchor_index:
+            # "Newman tweeted after protesters clashed with police in Broadmeadows on Sunday night": the side
+            # clause tells the event itself (its place, its protest), so its date is the event's
+            found = [e for e in within(sentence) if usable(e) and e.precision == 1
+                     and _side_clause_tells_event(text, sentence, e, frame)]
+        if not found and index == anchor_index and _CONTINUES.search(text, sentence.start, sentence.end) \
+                and not any(e.kind in ("background", "future") for e in within(sentence)):
+            continued = _continued(text, sents, anchor_index, headings, borrowable, frame)
+            if continued is not None:
+                word = _CONTINUES.search(text, sentence.start, sentence.end).group()  # type: ignore[union-attr]
+                return _result(continued, published, published_how,
+                               f"in the sentence before, which the event's sentence continues ({word!r})")
         if found:
             break
     if found:
@@ -98,14 +118,14 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
     for index in range(anchor_index - 1, -1, -1):
         if elsewhere or sents[index].paragraph != anchor.paragraph:
             break
-        found = [e for e in within(sents[index]) if usable(e)]
+        found = borrowable(sents[index])
         if found:
             return _result(found[-1], published, published_how, "in an earlier sentence of the paragraph")
 
     # 3. The next sentences, where they go on about the same thing.
     for index in [] if elsewhere else _following(sents, anchor_index, headings):
         shared = _shared_rare_words(text, sents[anchor_index], sents[index])
-        found = [e for e in within(sents[index]) if usable(e)]
+        found = borrowable(sents[index])
         if shared and found:
             where = f"in a following sentence about the same {shared[0]!r}"
             return _result(found[0], published, published_how, where)
@@ -119,7 +139,7 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
     for index in range(anchor_index - 1, -1, -1):
         if elsewhere or sents[index].paragraph < anchor.paragraph - 2 or index in headings:
             break
-        found = [e for e in within(sents[index]) if usable(e)]
+        found = borrowable(sents[index])
         if found:
             return _result(found[-1], published, published_how, "in the nearest earlier sentence with a date")
 
@@ -130,6 +150,64 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
 
     note = f"; {ignored[0].span.text!r} is {ignored[0].kind} ({ignored[0].cue})" if ignored else ""
     return _from_publication(published, published_how, "no date in the event's sentence or its neighbours" + note)
+
+
+# "Demonstrators also took to the streets in New York": with no date of its own, the sentence goes on with
+# the day of the one before it
+_CONTINUES = re.compile(r"\b(?:also|meanwhile|elsewhere)\b", re.IGNORECASE)
+_CONTINUE_BACK = 3  # sentences back that an "also" sentence may take its date from
+# words that tell a demonstration (a riot police van is not one)
+_DEMONSTRATION = re.compile(
+    r"\b(?:protest(?:s|ers?|ed|ing)?|rall(?:y|ies|ied)|demonstrat(?:ion|ions|ors?|ed|ing)|(?-i:march(?:ed|es|ers|ing)?)|"
+    r"riot(?:s|ers?|ing|ed)?(?!\s+(?:police|gear|squad|shields?|officers?|vans?))|clash(?:ed|es)?|unrest|sit-ins?|"
+    r"(?:violence|trouble|fighting)\s+(?:broke|erupted|flared))\b", re.IGNORECASE)
+# "The biggest demonstration so far drew tens of thousands over the weekend" compares another event
+_OTHER_EVENT = re.compile(r"\b(?:biggest|largest|smallest|most\s+violent)\b[^.;]{0,80}\b(?:so\s+far|yet|to\s+date)\b",
+                          re.IGNORECASE)
+
+
+def _about_another_time(text: str, sentence: Sentence) -> bool:
+    """Whether a sentence that is not the event's own compares another event ("the biggest demonstration so
+    far drew thousands over the weekend"): its day is that event's."""
+    return bool(_OTHER_EVENT.search(text, sentence.start, sentence.end))
+
+
+def _planned(text: str, sentence: Sentence, expression: DateExpression) -> bool:
+    """Whether a date of a sentence that is not the event's own is the day of a plan or of a call to act
+    ("those encouraging protest activity on Saturday"): an event told elsewhere borrows no such day."""
+    return bool(plan_cue(text, sentence.start, expression.span.start))
+
+
+def _side_clause_tells_event(text: str, sentence: Sentence, expression: DateExpression, frame: EventFrame) -> bool:
+    """Whether the side clause holding ``expression`` is where the event itself is told: it holds the event's
+    place and the main clause does not, or (for a demonstration) neither clause holds its place and the side
+    clause holds the protest words and the main clause none ("A nurse urged the crowd on before violence broke out at a rally yesterday")."""
+    opener = side_clause_start(text[sentence.start:sentence.end], expression.span.start - sentence.start)
+    if opener is None:
+        return False
+    side = sentence.start + opener
+    places = [s for s in (*frame.place_names, *frame.evidence) if s.end - s.start < 60]
+    if any(sentence.start <= s.start < side for s in places):
+        return False  # the event is where the main clause puts it
+    if any(side <= s.start < sentence.end for s in places):
+        return True
+    return frame.event_type in ("Protests", "Riots") and bool(_DEMONSTRATION.search(text, side, sentence.end)) \
+        and not _DEMONSTRATION.search(text, sentence.start, side)
+
+
+def _continued(text, sents, anchor_index, headings, borrowable, frame) -> DateExpression | None:
+    """The date of the nearest sentence before, in this paragraph or the two before, that an "also" or
+    "meanwhile" sentence goes on from; sentences about a plan are passed over."""
+    anchor = sents[anchor_index]
+    for index in range(anchor_index - 1, max(anchor_index - 1 - _CONTINUE_BACK, -1), -1):
+        sentence = sents[index]
+        if index in headings or sentence.paragraph < anchor.paragraph - 2:
+            break
+        found = borrowable(sentence)
+        if found:
+            main = [e for e in found if not in_side_clause(text[sentence.start:sentence.end], e.span.start - sentence.start)]
+            return _main_date(text, main or found, frame)
+    return None
 
 
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|who|which|whose|following|until|ahead\s+of)\b",
