@@ -2,7 +2,10 @@
 
 Order of search, as a careful coder reads:
 
-1. the event's own words (the anchor span), then the rest of its sentence and its evidence sentences;
+1. the event's own words (the anchor span), then the rest of its sentence (a side clause too, where it
+   tells the event itself: "Newman tweeted after protesters clashed with police in Broadmeadows on Sunday
+   night"); a sentence with no date that goes on with "also", "meanwhile" or "elsewhere" takes the day of
+   the sentence before; then its evidence sentences;
 2. earlier sentences of the same paragraph, nearest first;
 3. the next two sentences, where they go on about the same thing (they share a word rare in the text:
    "convoy", "Su-25");
@@ -15,7 +18,9 @@ Order of search, as a careful coder reads:
 Statement dates, plans ("will", "next week") and history ("since 1991", dates over a month before
 publication) never date a current event; a frame whose ``modality`` is "planned"/"hypothetical" may take
 a future date, a "historical" one a background date. A sentence whose own day or week is history or a
-plan borrows no date from its neighbours (steps 2, 3 and 5): it is about that other time.
+plan borrows no date from its neighbours (steps 2, 3 and 5): it is about that other time. Nor does any
+event borrow the day of a plan or a call to act ("those encouraging protest activity on Saturday"), or the
+day of another event a sentence compares ("the biggest march so far ... over the weekend").
 """
 
 from __future__ import annotations
