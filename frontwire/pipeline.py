@@ -21,6 +21,7 @@ from frontwire.config import Settings
 from frontwire.dates import resolve_event_date
 from frontwire.errors import FrontwireError
 from frontwire.extract import compose_notes, extract_frames
+from frontwire.extract.actors import local_actor
 from frontwire.extract.events import absorb_placed, family, merge_frames, merge_placed, place_day_key
 from frontwire.geo import get_gazetteer, resolve_event_place
 from frontwire.nlp import parse
@@ -131,6 +132,9 @@ def _merge(a: Placed, b: Placed) -> Placed:
 def assemble_claim(document: Document, placed: Placed, index: int) -> Claim:
     """Turn a placed and dated frame into the ``Claim`` (event record) this document makes."""
     frame, place, when = placed.frame, placed.place, placed.when
+    on = when.event_date if when else None
+    actor1, actor1_country = local_actor(frame.actor1, frame.actor1_country, place.country if place else None, on)
+    actor2, actor2_country = local_actor(frame.actor2, frame.actor2_country, place.country if place else None, on)
     chain = list(frame.claim_chain)
     if document.source and (not chain or chain[-1] != document.source):
         chain.append(document.source)
@@ -144,10 +148,10 @@ def assemble_claim(document: Document, placed: Placed, index: int) -> Claim:
         date_start=when.date_start if when else None,
         date_end=when.date_end if when else None,
         time_precision=when.time_precision if when else None,
-        actor1=frame.actor1,
-        actor1_country=frame.actor1_country,
-        actor2=frame.actor2,
-        actor2_country=frame.actor2_country,
+        actor1=actor1,
+        actor1_country=actor1_country,
+        actor2=actor2,
+        actor2_country=actor2_country,
         inter1=frame.inter1,
         inter2=frame.inter2,
         interaction=frame.interaction,

@@ -200,6 +200,9 @@ class EventFrame:
     # place plainly); an article's extraction already chose the places its sentences give, so a capitalised word
     # left in its sentence ("Palmer marched", "a former U.S. Marine") is no fallback
     read_anchor: bool = True
+    # the town the article is about (its headline and first reports name it): where the event is when its own
+    # sentences name only the region or country that holds it, or nothing
+    home_place: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,24 @@ def generic_actor(kind: str, country: str | None) -> str:
     return f"{kind} ({country})" if country else kind
 
 
+_LOCAL_KINDS = ("Protesters", "Rioters")
+
+
+def local_actor(name: str | None, country: str | None, event_country: str | None, on: date | None = None
+                ) -> tuple[str | None, str | None]:
+    """An actor renamed for where its event took place: ACLED names protesters and rioters by the country they
+    gather in (Afghan diaspora marching in Melbourne are "Protesters (Australia)"), and a police force is the
+    one of the country it polices ("Victoria Police" is not Malta's). Other actors keep their name."""
+    if not name or not event_country or country == event_country:
+        return name, country
+    kind = name.split(" (")[0]
+    if kind in _LOCAL_KINDS:
+        return generic_actor(kind, event_country), event_country
+    if name.startswith("Police Forces of"):
+        return state_actor("Police Forces", event_country, on), event_country
+    return name, country
+
+
 # The compiled patterns are cached per reference tables (a ``Reference`` hashes by identity).
 @lru_cache(maxsize=4)
 def _country_alternation(lex: Reference) -> str:
@@ -122,7 +140,10 @@ def find_actors(text: str, *, home: str | None = None, speaker_country: str | No
 
     country_alt = _country_alternation(lex)
     adj = rf"(?P<c>{country_alt})(?:'s)?"
-    for m in re.finditer(rf"\b{adj}\s+(?:[\w-]+\s+){{0,2}}?{_MILITARY_NOUNS}\b", text, re.IGNORECASE):
+    # "Syrian army units", "Russia's air force"; not "to Syria and an aircraft carrier" (the words between are the
+    # forces' own: no conjunction, article or preposition)
+    between = r"(?:(?!(?:and|or|an?|the|to|in|at|of|on|with|from|by|for)\s)[\w-]+\s+)"
+    for m in re.finditer(rf"\b{adj}\s+{between}{{0,2}}?{_MILITARY_NOUNS}\b", text, re.IGNORECASE):
         country = lex.country_of(m.group("c"))
         if country and m.group("c")[0].isupper():
             add(state_actor("Military Forces", country, on, lex), country, 1, "military", m.start(), m.end())

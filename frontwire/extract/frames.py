@@ -12,6 +12,7 @@ Two readings, as a coder would do it:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from frontwire.extract.actors import find_actors, find_countries
@@ -49,9 +50,12 @@ def _country_scores(text: str, units: list[Unit] | None = None) -> dict[str, flo
     a country the lead names outweighs one a background or reaction sentence names (an insurgency's threat to
     South Africa is not where an article on Mozambique's islands is)."""
     counts: dict[str, float] = {}
-    for country, start, _ in find_countries(text):
+    adjectives = {a for c in reference().countries for a in c.adjectives}
+    for country, start, end in find_countries(text):
         before = text[max(0, start - 12):start]
         weight = 3.0 if re.search(r"\b(?:in|near|at|across|outside)\s+(?:the\s+)?$", before) else 1.0
+        if text[start:end] in adjectives:
+            weight = 0.5  # "the Afghan community", "Russian forces": whose, not where
         if re.search(r"\b(?:embassy|consulate|border|visit|of)\s+(?:of\s+)?(?:the\s+)?$", before, re.I):
             weight = 0.5
         unit = next((u for u in units or () if u.start <= start < u.end), None)
@@ -67,32 +71,61 @@ LEAD_CITY_POPULATION = 100_000  # a town the lead places its story in, big enoug
 NAMED_ENOUGH = 1.5  # a country named this strongly (in a report sentence, or twice) is where the article is
 
 
-def _lead_first(scores: dict[str, float], units: list[Unit], entities: tuple[tuple[int, int, str], ...],
-                title: str | None = None) -> list[str]:
+def _lead_towns(units: list[Unit], entities: tuple[tuple[int, int, str], ...], text: str,
+                title: str | None = None) -> list[tuple[Span, str, int, bool]]:
+    """The places the article's first reports and its headline place the story in, as (span in the text, the
+    country of the biggest place of that name, its population, whether it is a town rather than a state):
+    "Melbourne's beaches", "the Oregon city" and "in Minsk" count; a headline's town counts where the text
+    names it too."""
+    found: list[tuple[Span, str, int, bool]] = []
+
+    def add(name: str, start: int, least: int = 0) -> None:
+        biggest = biggest_place(name)
+        if biggest is not None and biggest[1] >= least:
+            found.append((Span(name, start, start + len(name)), *biggest))
+
+    for unit in [u for u in units if u.role == Role.REPORT][:4]:
+        for p in event_places(unit.text, unit.start, list(entities)):
+            if p.name is not None and p.kind != "country":
+                add(p.name.text, p.name.start)
+        # "The Oregon city", "Melbourne's beaches": a place named as a modifier tells the story's town too, if
+        # it is a city (not "Taylor's apartment")
+        for m in re.finditer(r"\b(?:The|the) ([A-Z][a-z]+) (?:city|state|capital)\b|\b([A-Z][a-z]+)['’]s\b", unit.text):
+            group = 1 if m.group(1) else 2
+            add(m.group(group), unit.start + m.start(group), 0 if group == 1 else LEAD_CITY_POPULATION)
+    for name in re.findall(r"\b[A-Z][a-z]{3,}\b", title or ""):
+        at = re.search(rf"\b{re.escape(name)}\b", text)  # the headline's town ("Melbourne during lockdown ...")
+        if at is not None:
+            add(name, at.start())
+    return found
+
+
+def _lead_first(scores: dict[str, float], towns: list[tuple[Span, str, int, bool]]) -> list[str]:
     """The country of the biggest town the article's first reports place their story in ("Melbourne": Australia)
     comes first unless those reports name it already: a single "Afghan" or "German" elsewhere in an article that
     never names its own country must not decide where its events are."""
     named = sorted(scores, key=lambda c: -scores[c])
     if named and scores[named[0]] >= NAMED_ENOUGH:
         return named
-    best: tuple[int, str] | None = None
-    for unit in [u for u in units if u.role == Role.REPORT][:4]:
-        names = [p.name.text for p in event_places(unit.text, unit.start, list(entities))
-                 if p.name is not None and p.kind != "country"]
-        # "The Oregon city", "Melbourne's beaches": a place named as a modifier tells the story's country too
-        names += [m.group(1) for m in re.finditer(r"\b(?:The|the) ([A-Z][a-z]+) (?:city|state|capital)\b", unit.text)]
-        names += [m.group(1) for m in re.finditer(r"\b([A-Z][a-z]+)['’]s\b", unit.text)]
-        for name in names:
-            found = biggest_place(name)
-            if found and found[1] >= LEAD_CITY_POPULATION and (best is None or found[1] > best[0]):
-                best = (found[1], found[0])
-    for name in re.findall(r"\b[A-Z][a-z]{3,}\b", title or ""):
-        found = biggest_place(name)  # the headline's town ("Melbourne during lockdown ...")
-        if found and found[1] >= LEAD_CITY_POPULATION and (best is None or found[1] > best[0]):
-            best = (found[1], found[0])
-    if best is None or best[1] in named[:1]:
+    big = [t for t in towns if t[2] >= LEAD_CITY_POPULATION]
+    if not big:
         return named
-    return [best[1], *(c for c in named if c != best[1])]
+    country = max(big, key=lambda t: t[2])[1]
+    if country in named[:1]:
+        return named
+    return [country, *(c for c in named if c != country)]
+
+
+def _home_town(towns: list[tuple[Span, str, int, bool]], country: str | None) -> Span | None:
+    """The town the article is about: the one its first reports and headline name most, biggest first, in the
+    article's country (where its events are when their own sentences name only a region or the country)."""
+    here = [t for t in towns if t[1] == country and t[3]]
+    if not here:
+        return None
+    counts: dict[str, int] = {}
+    for span, *_ in here:
+        counts[span.text] = counts.get(span.text, 0) + 1
+    return max(here, key=lambda t: (counts[t[0].text], t[2]))[0]
 
 
 def _feed_first(feed: tuple[str, ...], named: list[str]) -> list[str]:
@@ -129,8 +162,8 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
     if not sentences:
         return []
     entities = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents) if doc is not None else ()
-    countries = _feed_first(document.countries, _lead_first(_country_scores(text, units), units, entities,
-                                                                     document.title))
+    towns = _lead_towns(units, entities, text, document.title)
+    countries = _feed_first(document.countries, _lead_first(_country_scores(text, units), towns))
     if not countries:
         # no country named: the places named decide (through the geo stage's gazetteer, where installed)
         for name in place_countries(text):
@@ -146,7 +179,8 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
     reports = tuple(float(p) for p in model.predict([u.text for u in units])) if model is not None else ()
     ctx = ArticleContext(document, home, tuple(countries), classifier, _partisan_outlet(document.source),
                          source_speaker(document), entities, reports)
-    return group_mentions(read_mentions(units, ctx), units, ctx)
+    home_town = _home_town(towns, home)
+    return [replace(f, home_place=home_town) for f in group_mentions(read_mentions(units, ctx), units, ctx)]
 
 
 # -- short notes ---------------------------------------------------------------------------------------

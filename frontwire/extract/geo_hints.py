@@ -66,19 +66,22 @@ def place_in_country(name: str, country: str) -> bool:
         return False
 
 
-def biggest_place(name: str) -> tuple[str, int] | None:
+def biggest_place(name: str) -> tuple[str, int, bool] | None:
     """The country and population of the most populous place called exactly ``name`` ("Melbourne": Australia,
     not Florida; "Portland": Oregon, not the Jamaican parish; a province or state weighs as its biggest town),
-    or None where the gazetteer has none."""
+    with whether that place is a town (not a state), or None where the gazetteer has none."""
     try:
-        from frontwire.geo.gazetteer import get_gazetteer
+        from frontwire.geo.gazetteer import get_gazetteer, strict_key
 
         gaz = get_gazetteer()
-        found = [(gaz.weight(i), gaz.country_name(gaz.ccs[i]))
-                 for i in gaz.lookup(name) if gaz.exact(i, name) and gaz.kinds[i] in (1, 3)]
+        named = [i for i in gaz.lookup(name) if gaz.exact(i, name) and gaz.kinds[i] in (1, 3)]
+        # a place whose own name it is before one that has it among its other names ("Victoria" is the state,
+        # not Hong Kong's old name for its city)
+        primary = [i for i in named if strict_key(gaz.primary[i]) == strict_key(name)]
+        found = [(gaz.weight(i), gaz.kinds[i] == 3, gaz.country_name(gaz.ccs[i])) for i in primary or named]
         if not found:
             return None
-        pop, country = max(found)
-        return (country, pop) if country else None
+        pop, town, country = max(found)
+        return (country, pop, town) if country else None
     except Exception:  # noqa: BLE001 - the geo stage is optional here, as above
         return None

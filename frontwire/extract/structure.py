@@ -248,6 +248,14 @@ def _carry_background(units: list[Unit], doc: Any, expressions: Sequence[DateExp
                 and (_GOES_ON.search(unit.text) or previous.why.startswith("goes on")) \
                 and _past_narrative(_root(doc, unit.start, unit.end)):
             unit = replace(unit, role=Role.BACKGROUND, why=f"goes on with the background of unit {previous.index}")
+        elif unit.role == Role.REPORT and _LATER.search(unit.text) and not _NOW.search(unit.text) \
+                and not any(unit.start <= e.span.start < unit.end for e in expressions):
+            # "... died in a shootout two days after that attack": a time counted from the last date the text
+            # told, which was history
+            told = [e for e in expressions if e.span.start < unit.start]
+            if told and published is not None and (published - told[-1].date_end).days > NEWS_WINDOW_DAYS:
+                unit = replace(unit, role=Role.BACKGROUND, why=f"counts its time from {told[-1].span.text!r}, "
+                                                                "which is history")
         out.append(unit)
         if unit.role not in (Role.CAPTION, Role.REPEAT, Role.DEBRIS, Role.QUOTE):
             previous = unit
@@ -257,6 +265,9 @@ def _carry_background(units: list[Unit], doc: Any, expressions: Sequence[DateExp
 # the story told before goes on: "that attack", "He then ..."
 _GOES_ON = re.compile(r"\b(?:that|the previous|the earlier|the same|those) (?:attacks?|incidents?|massacres?|day|year|"
                       r"time|clashes|protests?|riots?|bombings?|war)\b|^\W*(?:He|She|They|It|Then)\b|\bthen\b")
+# a time counted from the one told before ("two days later", "the following morning")
+_LATER = re.compile(r"\b(?:(?:\w+|a) (?:days?|weeks?|months?|years?|hours?) (?:later|after (?:the|that|this|his|her|their))|"
+                    r"the (?:next|following) (?:day|week|month|year|morning|evening|night)|the day after)\b", re.I)
 # a reported statement is the news of the day, whatever came before it
 _REPORTED = re.compile(r"\b(?:said|says|told|according to|statement|announced|reported)\b")
 _NOW = re.compile(r"\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|last night|now|currently|"

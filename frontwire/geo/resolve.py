@@ -218,7 +218,34 @@ def resolve_event_place(frame: EventFrame, document: Document, gazetteer: Gazett
     """
     gaz = gazetteer or get_gazetteer()
     place, text, toponyms = _resolve(gaz, frame, document)
+    home = _at_home(gaz, frame, place)
+    if home is not None:
+        return home
     return _bracketed_seat(gaz, place, text, toponyms) if place is not None else None
+
+
+def _at_home(gaz: Gazetteer, frame: EventFrame, place: Place | None) -> Place | None:
+    """The article's own town (``frame.home_place``) for an event whose sentences name only the region or the
+    country that holds it, or no place at all ("hundreds of Melburnians took to the streets of Victoria's
+    capital" in an article about Melbourne), at geo precision 2: a coder places such an event at the town the
+    story is about, not at the region's centre or the country's capital."""
+    home = frame.home_place
+    if home is None or (place is not None and (place.geo_precision or 3) < 3):
+        return None
+    if place is not None and (place.location or "") not in (place.admin1, place.country):
+        return None  # a named place the gazetteer lacks ("the island of Vamizi"), placed at its country
+    codes = country_codes(frame.country_hints[:1], gaz)
+    towns = [i for i in gaz.lookup(home.text) if gaz.exact(i, home.text) and gaz.kinds[i] == 3
+             and (not codes or gaz.ccs[i] in codes)]
+    if not towns:
+        return None
+    i = max(towns, key=lambda j: gaz.pops[j])
+    if place is not None and (gaz.country_name(gaz.ccs[i]) != place.country or (
+            place.admin1 and gaz.admin1_name(gaz.ccs[i], gaz.admin1s[i]) != place.admin1)):
+        return None  # the region the sentence names does not hold the article's town
+    where = f"within {place.location}, where its sentences alone put it" if place is not None else \
+        "its sentences name no place"
+    return make_place(gaz, i, home, gaz.primary[i], 2, f"the article's town, named in its first reports ({where})")
 
 
 def _resolve(gaz: Gazetteer, frame: EventFrame, document: Document) -> tuple[Place | None, str, list[Toponym]]:
@@ -268,7 +295,8 @@ def _resolve(gaz: Gazetteer, frame: EventFrame, document: Document) -> tuple[Pla
     place = _from_anchor(gaz, frame, document.text, toponyms) if frame.read_anchor else None
     if place is not None:
         return place, text, toponyms
-    return _from_document(gaz, frame, document), text, toponyms
+    # the article's own town before the region or country the document names most
+    return _at_home(gaz, frame, None) or _from_document(gaz, frame, document), text, toponyms
 
 
 _COMPASS = re.compile(r"^(?:(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
