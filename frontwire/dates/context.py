@@ -163,8 +163,11 @@ _PLAN = re.compile(
     r"\b(?:will|won't|shall|plans?\s+to|planning|planned\s+(?:for|on)|set\s+to|expected\s+to|is\s+due|are\s+due|"
     r"due\s+to\s+(?:be|take|hold|gather|march|meet)|scheduled|upcoming|forthcoming|intends?\s+to|going\s+to|"
     r"encourag(?:e|es|ing)|urg(?:e|es|ing)|call(?:s|ing)\s+(?:for|on)|organis(?:e|es|ing)|organiz(?:e|es|ing)|"
-    r"coordinat(?:e|es|ing)|prepar(?:e|es|ing)\s+for|ahead\s+of)\b|\w'll\b",
+    r"coordinat(?:e|es|ing)|prepar(?:e|es|ing)\s+for|(?:vow|pledge|threaten|promise)(?:s|d|ed)?\s+to)\b|\w'll\b",
     re.IGNORECASE)
+
+
+_DONE = re.compile(r"\b(?:been|had|was|were)\s+$", re.IGNORECASE)
 
 
 def plan_cue(text: str, sentence_start: int, start: int) -> str:
@@ -173,8 +176,8 @@ def plan_cue(text: str, sentence_start: int, start: int) -> str:
     arrived on Friday, while there will be more patrols" keeps Friday."""
     prefix = text[max(sentence_start, start - 120):start]
     cues = list(_PLAN.finditer(prefix))
-    if not cues:
-        return ""
+    if not cues or _DONE.search(prefix, 0, cues[-1].start()):
+        return ""  # "organisers had been planning Sunday's protest": the plan is carried out
     between = _WORD.findall(prefix[cues[-1].end():])
     if any(_PAST.match(word) for word in between):
         return ""

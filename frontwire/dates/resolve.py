@@ -86,7 +86,7 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
            and main_clause(e, anchor)]
     evidence_indexes = [anchor_index] + sorted(
         {i for i in (sentence_index(text, s.start) for s in frame.evidence) if i is not None} - {anchor_index})
-    found = own
+    found, found_in = own, anchor_index
     for index in [] if own else evidence_indexes:  # the anchor's sentence first, then each evidence sentence
         sentence = sents[index]
         lent = within(sentence) if index == anchor_index else borrowable(sentence)
@@ -95,7 +95,7 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
             # "Newman tweeted after protesters clashed with police in Broadmeadows on Sunday night": the side
             # clause tells the event itself (its place, its protest), so its date is the event's
             found = [e for e in within(sentence) if usable(e) and e.precision == 1
-                     and _side_clause_tells_event(text, sentence, e, frame)]
+                     and not _planned(text, sentence, e) and _side_clause_tells_event(text, sentence, e, frame)]
         if not found and index == anchor_index and _CONTINUES.search(text, sentence.start, sentence.end) \
                 and not any(e.kind in ("background", "future") for e in within(sentence)):
             continued = _continued(text, sents, anchor_index, headings, borrowable, frame)
@@ -104,12 +104,20 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
                 return _result(continued, published, published_how,
                                f"in the sentence before, which the event's sentence continues ({word!r})")
         if found:
+            found_in = index
             break
     if found:
         chosen = _main_date(text, found, frame)
         statements = [e for e in within(anchor) if e.role == "report" and e.date_start == e.date_end]
         if statements and _quoted(text, anchor, chosen):
             chosen = _as_of_statement(chosen, statements[0], published)
+        named = _named_day(text, sents, chosen, evidence_indexes, borrowable) if found_in == anchor_index else None
+        if named is not None:
+            other, word = named
+            return _result(other, published, published_how,
+                           f"in an evidence sentence that names the day of the same {word!r}, over "
+                           f"{chosen.span.text!r} in the event's sentence (counted from a day the text was not "
+                           "written on)")
         widened = _widen(text, sents, anchor_index, chosen, within, usable, headings)
         return _result(chosen, published, published_how, "in the event's sentence", widened)
 
@@ -178,8 +186,9 @@ def _about_another_time(text: str, sentence: Sentence) -> bool:
 
 
 def _planned(text: str, sentence: Sentence, expression: DateExpression) -> bool:
-    """Whether a date of a sentence that is not the event's own is the day of a plan or of a call to act
-    ("those encouraging protest activity on Saturday"): an event told elsewhere borrows no such day."""
+    """Whether a date is the day of a plan or of a call to act ("those encouraging protest activity on
+    Saturday", "as protesters vow to march again on Sunday"): an event told elsewhere, or in the main clause
+    of the sentence, borrows no such day."""
     return bool(plan_cue(text, sentence.start, expression.span.start))
 
 
@@ -198,6 +207,39 @@ def _side_clause_tells_event(text: str, sentence: Sentence, expression: DateExpr
         return True
     return frame.event_type in ("Protests", "Riots") and bool(_DEMONSTRATION.search(text, side, sentence.end)) \
         and not _DEMONSTRATION.search(text, sentence.start, side)
+
+
+_COUNTED_WORDS = re.compile(r"\b(?:yesterday|today|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening))\b",
+                            re.IGNORECASE)
+
+
+def _named_day(text, sents, chosen, evidence_indexes, borrowable) -> tuple[DateExpression, str] | None:
+    """A weekday or written day that another sentence of the event gives for the same rally, a day or two
+    before the "yesterday" or "today" of the event's sentence: that word counts from the publication day,
+    which copied or late-published text was not written on ("who yesterday rallied in London", in a Monday
+    article that elsewhere puts the same London rally "on Saturday"). Only where such sentences agree."""
+    if chosen.kind != "relative" or not _COUNTED_WORDS.search(chosen.span.text) \
+            or not chosen.reading.startswith(_COUNTED_FROM_TODAY):
+        return None
+    anchor = sents[evidence_indexes[0]]
+    if _AGAIN.search(text, anchor.start, anchor.end):
+        return None  # "marched again yesterday": a day after the named one, not a copy of it
+    named: list[tuple[DateExpression, str]] = []
+    for index in evidence_indexes[1:]:
+        shared = _shared_rare_words(text, anchor, sents[index])
+        for other in borrowable(sents[index]) if shared else []:
+            if other.precision == 1 and other.date_start == other.date_end \
+                    and not _COUNTED_WORDS.search(other.span.text) \
+                    and (other.kind == "absolute" or other.reading.startswith("the ")) \
+                    and 0 <= (chosen.date_start - other.date_start).days <= 2:
+                named.append((other, shared[0]))
+    # one day named, and it is not the counted day itself (then both days are told)
+    if len({other.date_start for other, _ in named}) != 1 or named[0][0].date_start == chosen.date_start:
+        return None
+    return named[0]
+
+
+_AGAIN = re.compile(r"\b(?:again|another|second\s+day|third\s+day|fresh|renewed|continued|latest)\b", re.IGNORECASE)
 
 
 def _continued(text, sents, anchor_index, headings, borrowable, frame) -> DateExpression | None:

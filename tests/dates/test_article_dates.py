@@ -212,3 +212,45 @@ def test_a_warning_about_this_weekend_in_a_friday_article_is_no_past_weekend():
     result = resolve(text, "Protesters should", FRI_4_SEP, places=("Portsea",))
     assert result.date_start >= FRI_4_SEP - D.resolution
     assert result.date_start != D(2020, 8, 29)
+
+
+# 6. A weekday the article names for the same rally beats a "yesterday" counted from the publication day.
+
+def test_a_named_day_for_the_same_rally_beats_a_stale_yesterday():
+    text = ("A care worker, who yesterday marched in Westford with 5,000 other lockdown sceptics, lost her job.\n"
+            "She had posted a photo on her way to join the lockdown sceptics at the 'Free Air' rally in Westford on "
+            "Saturday.")
+    result = resolve(text, "A care worker", MON_7_SEP, evidence=("She had posted",), places=("Westford",))
+    assert result.event_date == SAT_5_SEP
+    assert "yesterday" in result.reason
+
+
+@pytest.mark.parametrize("text", [
+    # a second day of the same protests
+    ("Lockdown sceptics marched again yesterday in Westford.\n"
+     "The first Westford march of lockdown sceptics was on Saturday."),
+    # the article tells both days
+    ("Lockdown sceptics marched yesterday in Westford.\n"
+     "Westford saw lockdown sceptics on Saturday and on Sunday."),
+    # the other sentence is about something else
+    ("Lockdown sceptics marched yesterday in Westford.\n"
+     "A minister opened a hospital on Saturday."),
+])
+def test_yesterday_stands_where_no_single_named_day_contradicts_it(text):
+    result = resolve(text, "Lockdown sceptics", MON_7_SEP, evidence=(text.split("\n")[1][:12],),
+                     places=("Westford",))
+    assert result.event_date == D(2020, 9, 6)
+
+
+def test_a_side_clause_about_a_vow_lends_the_main_clause_no_day():
+    text = ("The state recorded 41 new cases as lockdown sceptics vow to fill the streets of Portsea again on Sunday.\n"
+            "Police detained 14 lockdown sceptics at a rally in Portsea on Saturday.")
+    result = resolve(text, "The state", SAT_5_SEP, evidence=("Police detained",), places=("Portsea",))
+    assert result.event_date == SAT_5_SEP
+
+
+def test_a_plan_carried_out_still_names_its_day():
+    text = ("A few protesters sang in a shopping centre in Portsea before police arrived.\n"
+            "Organisers had been planning Sunday's flash protest for a week.")
+    result = resolve(text, "A few", D(2020, 9, 6), evidence=("Organisers had",), places=("Portsea",))
+    assert result.expression is not None and result.expression.text == "Sunday's"
