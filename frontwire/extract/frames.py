@@ -128,6 +128,32 @@ def _home_town(towns: list[tuple[Span, str, int, bool]], country: str | None) ->
     return max(here, key=lambda t: (counts[t[0].text], t[2]))[0]
 
 
+# an opinion column: the columnist's name in capitals heads the title ("JANE DOE: Why ...", "JANE DOE Why ..."), or
+# the title says who writes it ("..., writes Home Secretary JANE DOE"); its events are told by the news reports
+_COLUMN = re.compile(r"^(?!(?:BREAKING|LIVE|UPDATE|WATCH|VIDEO|EXCLUSIVE|REVEALED|PICTURED|NEWS)\b)[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)"
+                     r"{1,2}:?\s+[A-Z][a-z]|,\s+writes\s+[A-Z]|^(?:Opinion|Comment|Column|Editorial)\s*[:|-]")
+
+
+def opinion_column(title: str | None) -> bool:
+    """True when the title marks the article as an opinion column, which codes no events of its own."""
+    return bool(title and _COLUMN.search(title))
+
+
+def _surnames(text: str, entities: tuple[tuple[int, int, str], ...]) -> tuple[tuple[int, int, str], ...]:
+    """Where the text names a person in full ("Lauren B. Victor"), each later bare use of the surname ("yelling
+    at Victor") as a SURNAME entity: a person, never a place, whatever the gazetteer holds."""
+    names = {text[s:e].split()[-1] for s, e, label in entities if label == "PERSON" and len(text[s:e].split()) >= 2}
+    names = {n for n in names if n[:1].isupper() and len(n) > 2 and n.isalpha()}
+    if not names:
+        return ()
+    covered = [(s, e) for s, e, label in entities if label in ("GPE", "LOC")]
+    out = []
+    for m in re.finditer(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")\b", text):
+        if not any(s <= m.start() < e for s, e in covered):
+            out.append((m.start(), m.end(), "SURNAME"))
+    return tuple(out)
+
+
 def _feed_first(feed: tuple[str, ...], named: list[str]) -> list[str]:
     """The feed's countries first (a per-country feed's events happen there), then those the text names."""
     return list(dict.fromkeys((*feed, *named)))
@@ -155,13 +181,14 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
 
         classifier = load_classifier()
     text = document.text
-    if not text.strip() or document.status != "ok":
+    if not text.strip() or document.status != "ok" or opinion_column(document.title):
         return []
     units = read_structure(document, doc)
     sentences = [u for u in units if u.role != Role.DEBRIS]
     if not sentences:
         return []
     entities = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents) if doc is not None else ()
+    entities += _surnames(text, entities)
     towns = _lead_towns(units, entities, text, document.title)
     countries = _feed_first(document.countries, _lead_first(_country_scores(text, units), towns))
     if not countries:

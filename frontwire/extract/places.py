@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from frontwire.extract.geo_hints import known_city
+from frontwire.extract.geo_hints import biggest_place, known_city
 from frontwire.records import Span
 from frontwire.reference import Reference, reference
 from frontwire.reference.vocabulary import CARDINALS, MONTH_NAMES, WEEKDAY_NAMES
 
-_NAME = r"(?:[A-Z][\w'’-]*(?:[ -](?:[A-Z][\w'’-]*|(?:e|i|al|el|ul|wa|de|du|ye)(?=[ -][A-Z])))*)"
+_NAME = r"(?:[A-Z][\w'’-]*(?:[ -](?:D\.C\.|[A-Z][\w'’-]*|(?:e|i|al|el|ul|wa|de|du|ye)(?=[ -][A-Z])))*)"
 _SETTLEMENT = r"(?:villages?|settlements?|towns?|cities|city|heights|hills?|areas?)"
 _ADMIN = r"(?:district|region|province|rayon|raion|oblast|governorate|county|municipality|state|direction|directions|sector|area)"
 _STOP = {
@@ -248,6 +248,13 @@ def _named_otherwise(place: PlaceMention, entities: list[tuple[int, int, str]], 
                   or start <= s < place.name.end)}
     before = sentence[max(0, place.name.start - offset - 24):place.name.start - offset]
     after = sentence[place.name.end - offset:place.name.end - offset + 16]
+    if any(label == "PERSON" and s == start and e == place.name.end and " " in place.name.text
+           for s, e, label in entities) and biggest_place(place.name.text) is None:
+        return True  # "outside Nancy Pelosi's home": a person's full name the gazetteer does not hold
+    if "SURNAME" in labels:
+        biggest = biggest_place(place.name.text)
+        if biggest is None or biggest[1] < BIG_CITY:
+            return True  # "yelling at Victor", where the text named "Lauren B. Victor"
     if _KIND_AFTER.match(after) or _KIND_BEFORE.search(before):
         return False  # "Yala city", "the island of Vamizi": the text says it is a place, whatever the parser says
     if opens:
@@ -256,6 +263,25 @@ def _named_otherwise(place: PlaceMention, entities: list[tuple[int, int, str]], 
         return False  # "the Kowloon district of Yau Ma Tei", "Vamizi, Mozambique": placed in a larger unit
     return "PERSON" in labels and bool(re.search(r"\b(?:from|of|by|with|to|over|against)\s+(?:the\s+)?$", before)) \
         and not known_city(place.name.text)  # "areas of Kharkiv", which the small model takes for a person
+
+
+BIG_CITY = 100_000  # a name this big a city is that city, whatever else the sentence makes of it
+
+# "the Department of Transport", "the Bank of England", "the Shrine of Remembrance": the head of a longer name
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_PLACE_HEADS = frozenset({"City", "Isle", "Island", "Islands", "Gulf", "Bay", "Port", "Republic", "State", "Province",
+                          "Region", "District", "County", "Borough", "Town", "Village", "Cape", "Mount", "Lake"})
+
+
+def _heads_a_name(place: PlaceMention, sentence: str, offset: int) -> bool:
+    """The single word is the head of an institution's or a landmark's name ("outside the Department of
+    Transport"), not a place; "City of London", "Isle of Wight" and towns ("Minsk of ...") are kept."""
+    if place.name is None or " " in place.name.text or place.name.text in _PLACE_HEADS:
+        return False
+    if not _OF_NAME.match(sentence, place.name.end - offset):
+        return False
+    biggest = biggest_place(place.name.text)
+    return biggest is None or biggest[1] < BIG_CITY
 
 
 # "the nearby Jordan neighbourhood": a country's name used for a part of a town
@@ -286,7 +312,7 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
     adjectives = {a for c in reference().countries for a in c.adjectives}
     located = []
     for p in located_places(sentence, offset, exclude=exclude, country_context=article):
-        if _named_otherwise(p, entities, sentence, offset):
+        if _named_otherwise(p, entities, sentence, offset) or _heads_a_name(p, sentence, offset):
             continue
         place_text = p.name.text if p.name else ""
         words = place_text.split()

@@ -85,6 +85,32 @@ _REACTION_VERB = frozenset({
     "praise", "hail", "vow", "pledge", "promise", "threaten", "demand", "insist", "appeal", "express", "lodge",
     "summon", "brand", "deplore", "regret", "mourn", "congratulate", "thank", "reject", "defend", "call",
 })
+# "X has been slammed for ...": criticism of someone, told in the passive, is a reaction too (not "was attacked")
+_CRITICISED_VERB = frozenset({
+    "slam", "blast", "criticise", "criticize", "condemn", "denounce", "accuse", "blame", "brand", "lambast", "mock",
+    "praise", "hail", "rebuke", "chastise", "pan",
+})
+# what follows an event in the courts and the rule books is not the event: a charge, a fine, a hearing, a ruling
+_AFTERMATH_VERB = frozenset({
+    "charge", "fine", "sentence", "convict", "plead", "acquit", "indict", "jail", "rule", "decide", "clear", "sue",
+    "prosecute",
+})
+_AFTERMATH = re.compile(r"\b(?:(?:handed|issued|given|slapped with) (?:a |an |the )?(?:first |\w+ )?(?:£|\$|€)?[\d,]*\s*"
+                        r"(?:fines?|penalty notices?|charges?)|faces? (?:\w+ )?charges)\b", re.I)
+# a hearing retells the act it tries: aftermath whatever it tells
+_COURT = re.compile(r"\b(?:appear(?:s|ed|ing)? (?:in|at|before) (?:\w+ )?court|(?:court|jury|jurors|judge|magistrates?) "
+                    r"(?:heard|hears|was told|were told)|court hearing)\b", re.I)
+# the act itself, which the aftermath's sentence may also tell ("arrested 16 and issued 21 fines as 150 clashed")
+_ACT = re.compile(r"\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|clash(?:ed|es|ing)?|march(?:ed|ing)|rall(?:ied|ying)|"
+                  r"gather(?:ed|ing)|protest(?:ed|ing)|block(?:ed|ing)|attack(?:ed|ing)|fired|threw|dispersed)\b", re.I)
+# the story before the news: "It comes a day after ...", "The latest protest comes after ..."
+_COMES_AFTER = re.compile(r"^\W*(?:It|This|That|The (?:\w+ ){0,3}(?:protest|rally|march|move|attack|arrest|demonstration|"
+                          r"incident|clash|news)s?) (?:comes?|came) (?:(?:just |only )?(?:a|one|two|three|four|five|six|"
+                          r"several|\d+) (?:hours?|days?|weeks?|months?) |just |only |shortly )?(?:after|as|amid|following)\b")
+# a pattern, not an event: "have frequently clashed", "over the past few weekends", "every weekend"
+_HABITUAL = re.compile(r"\b(?:frequently|regularly|routinely|repeatedly|often|usually|typically)\b|\bover the (?:past|last) "
+                       r"(?:few |several |\w+ )?(?:weeks|weekends|months|years|nights)\b|\bevery (?:weekend|week|night|"
+                       r"day|month|year)\b|\bon (?:many|several|numerous) occasions\b", re.I)
 # an official's characterisation of events is a statement, not a report ("says the protests are paid for")
 _CHARACTERISED = re.compile(r"\bsays?\b[^.;]{0,60}\b(?:protests?|rall(?:y|ies)|demonstrations?|riots?|attacks?|strikes?)\b"
                             r"[^.;]{0,40}\b(?:are|is|were|was) (?:being |not )?(?:paid|funded|organi[sz]ed|orchestrated|"
@@ -336,9 +362,29 @@ def _role_of(piece: str, root: Any, expressions: Sequence[DateExpression], publi
     m = _PLANNED.search(_main_clause(piece, root))
     if m:
         return Role.PLANNED, "a plan or a possibility: " + m.group(0)
-    if root is not None and root.lemma_.lower() in _REACTION_VERB and not any(
-            child.dep_ in ("auxpass", "nsubjpass") for child in root.children):
+    passive = root is not None and any(child.dep_ in ("auxpass", "nsubjpass") for child in root.children)
+    if root is not None and root.lemma_.lower() in _REACTION_VERB and not passive:
         return Role.REACTION, f"a statement ({root.lemma_})"
+    if root is not None and root.lemma_.lower() in _CRITICISED_VERB and passive:
+        return Role.REACTION, f"criticism of someone ({root.lemma_})"
+    m = _COMES_AFTER.match(piece)
+    if m:
+        return Role.BACKGROUND, "the story before the news: " + m.group(0).strip()
+    adverbs = " ".join(t.text for t in root.children if t.dep_ in ("advmod", "prep", "npadvmod")
+                       for t in t.subtree) if root is not None else piece
+    m = _HABITUAL.search(_main_clause(piece, root) + " " + adverbs)
+    if m:
+        return Role.BACKGROUND, "a pattern, not one event: " + m.group(0)
+    main = [root, *(t for t in root.children if t.dep_ in ("ccomp", "conj"))] if root is not None else []
+    aftermath = next((t.lemma_ for t in main if t.lemma_.lower() in _AFTERMATH_VERB), None)
+    if aftermath is None:
+        m = _AFTERMATH.search(piece)
+        aftermath = m.group(0) if m else None
+    if aftermath is not None and not _ACT.search(piece):
+        return Role.REACTION, f"aftermath in the courts or the rule books ({aftermath})"
+    m = _COURT.search(piece)
+    if m:
+        return Role.REACTION, f"aftermath in the courts ({m.group(0)})"
     return Role.REPORT, ""
 
 

@@ -51,9 +51,12 @@ def choose(gaz: Gazetteer, name: str, candidates: list[int], unit: str | None, c
         if best is None or s > best.score:
             best = Choice(i, s, "partial" if partial else ("exact" if gaz.exact(i, name) else "phonetic"))
     strong = _strong_units(ctx)
-    if best is not None and _fold(gaz.primary[best.index]) != _fold(name):
+    if best is not None and _fold(gaz.primary[best.index]) != _fold(name) and not (
+            gaz.exact(best.index, name) and gaz.pops[best.index] >= 50_000 and ctx.countries
+            and gaz.ccs[best.index] in ctx.countries):
         # the name as a big city is known by beats a small place that only sounds like it, wherever the hints
-        # point ("Novorossiysk" in a report of Ukrainian drones is Russia's port)
+        # point ("Novorossiysk" in a report of Ukrainian drones is Russia's port); a big place in the conflict's
+        # country that bears the name exactly stays ("Westminster" in London, not the Colorado city)
         cities = [i for i in candidates if _strong(gaz, i, name)]
         if cities:
             best = Choice(max(cities, key=lambda i: gaz.pops[i]), best.score, "exact")
