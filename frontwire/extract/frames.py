@@ -20,7 +20,7 @@ from frontwire.extract.assemble import make_frame
 from frontwire.extract.claims import find_speaker, is_historical, modality_of, quote_spans, speaker_of
 from frontwire.extract.classifier import SubEventClassifier
 from frontwire.extract.events import group_mentions
-from frontwire.extract.geo_hints import biggest_place, place_countries
+from frontwire.extract.geo_hints import biggest_place, place_countries, state_in_country
 from frontwire.extract.mentions import ArticleContext, read_mentions, source_speaker
 from frontwire.extract.places import enumerated_settlements, event_places, listed_location_count
 from frontwire.extract.quantities import coder_remark, count_fatalities
@@ -104,10 +104,17 @@ def _lead_first(scores: dict[str, float], towns: list[tuple[Span, str, int, bool
     """The country of the biggest town the article's first reports place their story in ("Melbourne": Australia)
     comes first unless those reports name it already: a single "Afghan" or "German" elsewhere in an article that
     never names its own country must not decide where its events are."""
+    big = [t for t in towns if t[2] >= LEAD_CITY_POPULATION]
+    if big:
+        # "women detained in Georgia" in a story from New York City: a state of the lead town's country that
+        # bears a country's name counts for that country
+        lead = max(big, key=lambda t: t[2])[1]
+        scores = dict(scores)
+        for country in [c for c in scores if c != lead and state_in_country(c, lead)]:
+            scores[lead] = scores.get(lead, 0.0) + scores.pop(country)
     named = sorted(scores, key=lambda c: -scores[c])
     if named and scores[named[0]] >= NAMED_ENOUGH:
         return named
-    big = [t for t in towns if t[2] >= LEAD_CITY_POPULATION]
     if not big:
         return named
     country = max(big, key=lambda t: t[2])[1]

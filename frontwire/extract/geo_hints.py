@@ -66,6 +66,19 @@ def place_in_country(name: str, country: str) -> bool:
         return False
 
 
+def state_in_country(name: str, country: str) -> bool:
+    """True when ``country`` (as ACLED spells it) has a state or province called exactly ``name`` ("Georgia" in
+    the United States)."""
+    try:
+        from frontwire.geo.gazetteer import get_gazetteer
+
+        gaz = get_gazetteer()
+        return any(gaz.kinds[i] == 1 and gaz.exact(i, name) and gaz.country_name(gaz.ccs[i]) == country
+                   for i in gaz.lookup(name))
+    except Exception:  # noqa: BLE001 - the geo stage is optional here, as above
+        return False
+
+
 def biggest_place(name: str) -> tuple[str, int, bool] | None:
     """The country and population of the most populous place called exactly ``name`` ("Melbourne": Australia,
     not Florida; "Portland": Oregon, not the Jamaican parish; a province or state weighs as its biggest town),

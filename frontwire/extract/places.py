@@ -152,6 +152,11 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = (),
         kind = (m.group("kind") or "").strip().lower()
         start = m.start("name")
         owner = re.match(r"(.+?)['’]s\s+(?=[A-Z])", name)
+        if owner and ctx is None and _TOWN_PART.match(name[owner.end():]):
+            # "Melbourne's CBD", "Sydney's Central Business District": the town itself
+            end = start + len(owner.group(1))
+            out.append(PlaceMention(_span(text, start, end, offset), None, "in"))
+            continue
         if owner and ctx is None:
             # "Kowloon's Mongkok neighbourhood": the place is the second name, within the first
             ctx = _span(text, start, start + len(owner.group(1)), offset)
@@ -170,6 +175,10 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = (),
         else:
             out.append(PlaceMention(span, ctx, "in"))
     return out
+
+
+# a town's centre, told by a common name: the town is the place
+_TOWN_PART = re.compile(r"(?:CBD|Central Business District|City Centre|City Center|Downtown|Old Town)$")
 
 
 def listed_location_count(sentence: str) -> int:

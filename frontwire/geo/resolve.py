@@ -266,6 +266,11 @@ def _resolve(gaz: Gazetteer, frame: EventFrame, document: Document) -> tuple[Pla
                 return (make_place(gaz, capital, span, gaz.primary[capital], 1,
                                    "the capital of the country the event is in"), text, toponyms)
         country = _country_named_in(gaz, span.text)
+        state = _state_of_hinted(gaz, frame, span.text) if country is not None else None
+        if state is not None:
+            # "women detained in Georgia" in a story from the United States: the state, not the country
+            return (make_place(gaz, state, span, span.text, 3, "a state or province of the article's country that "
+                               "bears a country's name"), text, toponyms)
         if country is not None and not _LOCAL_UNIT.match(text, span.end):
             # "Syria", "North East Syria", "northern Israel": the country (a village may share its name) or a part
             # of it the gazetteer has no entry for
@@ -309,6 +314,16 @@ _COMPASS = re.compile(r"^(?:(?:the\s+)?(?:north|south|east|west|north-?east|nort
 
 # "the Jordan neighbourhood": a country's name used for a part of a town
 _LOCAL_UNIT = re.compile(r"\s+(?:neighbou?rhood|quarter|suburb|street|road)\b", re.IGNORECASE)
+
+
+def _state_of_hinted(gaz: Gazetteer, frame: EventFrame, name: str) -> int | None:
+    """The admin1 unit called ``name`` in the article's first country, where that is not the country called so."""
+    codes = country_codes(frame.country_hints[:1], gaz)
+    if not codes:
+        return None
+    units = [i for i in gaz.lookup(name) if gaz.kinds[i] == 1 and gaz.ccs[i] == codes[0] and gaz.exact(i, name)]
+    named = [i for i in gaz.lookup(name) if gaz.kinds[i] == 0 and gaz.exact(i, name)]
+    return units[0] if units and all(gaz.ccs[i] != codes[0] for i in named) else None
 
 
 def _country_named_in(gaz: Gazetteer, name: str) -> int | None:
