@@ -6,6 +6,8 @@ Reads the notes and their sub-event types (default: every CSV of the shared deve
 ``frontwire.extract.train_classifier`` (fixed seed, so the same data gives the same bytes) and writes it with
 joblib, then ``subevent.manifest.json`` beside it: the hashes of the CSVs, of the code and the trigger rules
 that shape the model and of the model itself, so that ``tests/backbone/test_manifests.py`` notices when the shipped file is stale.
+The digest of the codebook's ``[unreported]`` words, which shape the rules' votes too, is kept among the manifest's
+facts (``rules_fingerprint`` predates them); ``tests/extract/test_codebook.py`` compares it with today's.
 The notes themselves are not stored: the model keeps hash-bucket numbers and weights only.
 """
 
@@ -26,6 +28,7 @@ from frontwire.extract.classifier import (  # noqa: E402
     rules_fingerprint,
     train_classifier,
 )
+from frontwire.extract.triggers import unreported_digest  # noqa: E402
 from frontwire.manifest import write_manifest  # noqa: E402
 
 DEFAULT_DIR = REPO / ".." / "shared" / "data" / "gold" / "acled"
@@ -63,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     model = train_classifier(texts, labels)
     out = model.save(args.out)
     manifest = write_manifest(out, script=Path(__file__), inputs=paths, code=CODE_FILES, libraries=LIBRARIES,
-                              derived=rules_fingerprint(), facts={"notes": len(texts), "labels": len(model.labels)})
+                              derived=rules_fingerprint(), facts={"notes": len(texts), "labels": len(model.labels),
+                                                             "unreported_words": unreported_digest()})
     print(f"trained on {len(texts)} notes, {len(model.labels)} sub-event types -> {out} "
           f"({out.stat().st_size / 1e6:.2f} MB), manifest {manifest}", file=sys.stderr)
     return 0

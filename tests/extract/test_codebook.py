@@ -90,3 +90,38 @@ def test_an_arrest_without_a_political_actor_in_view_is_no_event():
     assert type_by_rules("A man was arrested for stealing a bicycle from a shop.") is None
     typing = type_by_rules("Police arrested the opposition leader at his home.")
     assert typing is not None and typing.sub_event_type == "Arrests"
+
+
+def test_unreported_words_are_blanked_with_their_offsets_kept():
+    from frontwire.extract.triggers import blank_unreported
+
+    text = "Riot police held back the crowd as the city braced for potential riots."
+    blanked = blank_unreported(text)
+    assert len(blanked) == len(text)
+    assert "police held back the crowd" in blanked and "Riot" not in blanked and "riots" not in blanked
+    # a riot that happened, and an arrest that was made, are kept
+    assert blank_unreported("The march turned into a riot.") == "The march turned into a riot."
+    assert "arrested" in blank_unreported("Police arrested 12 protesters after the rally.")
+    assert "arrested" not in blank_unreported("Protesters who stay will be arrested, police warned.")
+
+
+@pytest.mark.parametrize("text", [
+    "Officers in riot gear lined the route of the march.",
+    "The capital is bracing for riots ahead of the verdict.",
+    "Police threatened to arrest anyone who joined the rally.",
+])
+def test_no_trigger_fires_on_unreported_words(text: str):
+    fired = {h.sub_event_type for h in find_triggers(text)}
+    assert not fired & {"Violent demonstration", "Protest with intervention", "Arrests", "Armed clash"}, fired
+
+
+def test_the_shipped_model_was_trained_with_todays_unreported_words():
+    # the blanked words shape the rules' votes the model learnt from: a change to them must retrain it
+    import json
+
+    from frontwire.extract.classifier import MODEL_PATH
+    from frontwire.extract.triggers import unreported_digest
+
+    manifest = json.loads(MODEL_PATH.with_name("subevent.manifest.json").read_text(encoding="utf-8"))
+    assert manifest["facts"].get("unreported_words") == unreported_digest(), \
+        "the codebook's [unreported] words changed: rerun `python scripts/train_classifier.py` and commit the model"
