@@ -25,10 +25,12 @@ and C"). The rules, in the order they apply:
 from __future__ import annotations
 
 import re
+from datetime import date
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
+from frontwire.dates.expressions import find_date_expressions
 from frontwire.extract.acled import DEMONSTRATION_TYPES, disorder_type_of, event_type_of, interaction, load_codebook
 from frontwire.extract.actors import ActorMention, find_actors, find_countries
 from frontwire.extract.assemble import make_frame
@@ -224,7 +226,7 @@ def _report(events: list[_Event], mention: Mention, units: list[Unit], consumed:
                 text = ctx.document.text
                 mention = replace(mention, speaker=speaker_of(later.start, later.end, text, quote_spans(text), None))
     if not places:
-        target = _joinable_event(events, mention, _recent_places(units, mention, events))
+        target = _joinable_event(events, mention, _recent_places(units, mention, events), ctx.published)
         if target is not None:
             _merge_into(target, mention)
             return True
@@ -336,7 +338,8 @@ def _places_before(units: list[Unit], mention: Mention, entities: tuple[tuple[in
                    ) -> tuple[Unit, list[PlaceMention]] | None:
     """The places of the sentences just before a mention (its paragraph, in an article of one-sentence
     paragraphs), when one of them names the place the mention points back to ("the town", "the village")."""
-    if not _POINTS_BACK.search(mention.text):
+    back = _POINTS_BACK.search(mention.text)
+    if not back:
         return None
     for unit in reversed(units[max(0, mention.index - _LOOK_AHEAD):mention.index]):
         if unit.role not in (Role.REPORT, Role.REPEAT, Role.CAPTION):
@@ -344,10 +347,19 @@ def _places_before(units: list[Unit], mention: Mention, entities: tuple[tuple[in
         places = [p for p in event_places(unit.text, unit.start, list(entities)) if p.kind != "country"]
         if places:
             return unit, places[:1]
+    # "the ruins of the camp": the camp the article named before ("the Moria camp"), however far back
+    noun = back.group(1).lower()
+    for unit in reversed(units[:mention.index]):
+        if unit.role == Role.DEBRIS:
+            continue
+        named = list(re.finditer(rf"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) {noun}\b", unit.text))
+        if named:
+            m = named[-1]
+            return unit, [PlaceMention(Span(m.group(1), unit.start + m.start(1), unit.start + m.end(1)), None, "in")]
     return None
 
 
-_POINTS_BACK = re.compile(r"\bthe (?:town|village|city|area|district|region|island|camp|site|base|border|road)\b", re.I)
+_POINTS_BACK = re.compile(r"\bthe (town|village|city|area|district|region|island|camp|site|base|border|road)\b", re.I)
 
 
 def _places_ahead(units: list[Unit], mention: Mention, entities: tuple[tuple[int, int, str], ...]
@@ -395,24 +407,45 @@ def _same_voice(a: Mention, b: Mention) -> bool:
     return ca is None or cb is None or ca == cb
 
 
-def _joinable_event(events: list[_Event], mention: Mention, recent: frozenset[str] = frozenset()) -> _Event | None:
+def _joinable_event(events: list[_Event], mention: Mention, recent: frozenset[str] = frozenset(),
+                    published: date | None = None) -> _Event | None:
     """The event a mention with no place of its own (or a caption, a repeat, a quote) most likely tells again:
     the latest of a joinable kind, at the same place where the mention names one; with no place, one at a place
     the sentences just before it name (``recent``: "... the Broxbourne site, police said." "13 arrests have been
-    made")."""
+    made"). A mention whose own day differs from the event's ("Trucks were yesterday blocking access to the
+    camp" after today's march) tells another happening."""
     key = _place_key(mention.places[0]) if mention.places else ""
+    day = _own_day(mention.text, published)
     if not key and recent:
         for event in reversed(events):
             if not event.secondary and event.place_key in recent and \
-                    joinable(event.typing.sub_event_type, mention.sub_event_type):
+                    joinable(event.typing.sub_event_type, mention.sub_event_type) and \
+                    not _other_day(event, day, published):
                 return event
     for event in reversed(events):
-        if event.secondary or not joinable(event.typing.sub_event_type, mention.sub_event_type):
+        if event.secondary or not joinable(event.typing.sub_event_type, mention.sub_event_type) or \
+                _other_day(event, day, published):
             continue
         if key and event.place_key and key != event.place_key and not _key_inside(key, event.place_key):
             continue
         return event
     return None
+
+
+def _own_day(text: str, published: date | None) -> date | None:
+    """The one day a sentence names for itself ("yesterday", "on Tuesday"), if it names exactly one."""
+    if published is None:
+        return None
+    days = {e.event_date for e in find_date_expressions(text, published) if e.precision == 1}
+    return days.pop() if len(days) == 1 else None
+
+
+def _other_day(event: _Event, day: date | None, published: date | None) -> bool:
+    """True when the mention names a day and the event's first report names another."""
+    if day is None:
+        return False
+    first = _own_day(event.head.text, published)
+    return first is not None and first != day
 
 
 def _key_inside(a: str, b: str) -> bool:
