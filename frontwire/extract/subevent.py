@@ -185,6 +185,17 @@ def _crowd(c: Context) -> bool:
     return bool(_CROWD.search(c.text))
 
 
+_CROWD_AGAINST_POLICE = re.compile(r"^(?:protest[eo]rs?|demonstrators?|rioters?|crowds?|mobs?|marchers)\b.*\b(?:police\w*|"
+                                   r"officers?|constables?|cops|gendarmes?|troopers|security|cordons?|lines?)\b", re.I | re.S)
+
+
+def _against_police(c: Context) -> bool:
+    """The violent demonstration's trigger has the crowd act against the police ("the mob tried to shove past
+    police"): a crowd against the police lines is a demonstration, not a mob attacking people."""
+    hit = c.by_type.get("Violent demonstration")
+    return hit is not None and bool(_CROWD_AGAINST_POLICE.search(hit.text))
+
+
 def _military_target(c: Context) -> bool:
     """Soldiers, police, a checkpoint or a base were the target."""
     return bool(_MILITARY_TARGET.search(c.text))
@@ -201,6 +212,7 @@ CONTEXT_TESTS: dict[str, Callable[[Context], bool]] = {
     "kidnapped_and_killed": _kidnapped_and_killed, "military_victim": _military_victim,
     "actor1_state": _actor1_state, "actor1_not_state": _actor1_not_state, "small_arms_only": _small_arms_only,
     "human_harm": _human_harm, "crowd": _crowd, "armed_actor": _armed_actor, "military_target": _military_target, "clash_toll": _clash_toll,
+    "against_police": _against_police,
 }
 
 
@@ -244,7 +256,8 @@ def choose_sub_event(text: str, *, classifier: SubEventClassifier | None, actor1
 
     ``always``: answer even when no rule fires and the classifier is unsure (a note's main event).
     """
-    rules = type_by_rules(text, actor1_state=actor1_state)
+    hits = find_triggers(_mask_figurative(text))
+    rules = type_by_rules(text, actor1_state=actor1_state, hits=hits)
     if classifier is None:
         return rules
     label, prob = classifier.predict_one(text)

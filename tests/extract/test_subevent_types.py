@@ -89,3 +89,79 @@ def test_words_used_in_another_sense_are_no_event(text):
 ])
 def test_the_same_words_in_a_conflict_report_still_count(text, expected):
     assert type_by_rules(text).sub_event_type == expected
+
+
+# -- demonstrations: who used force decides between peaceful, policed and violent -------------------------------
+
+@pytest.mark.parametrize("text", [
+    # the police's name and kit are no riot
+    "Riot police detained hundreds of women who had linked arms at a march in the capital.",
+    "Officers in riot gear watched as students marched past the ministry.",
+    # violence feared, expected or denied is no violence
+    "The town is bracing for possible riots as rival groups plan rallies on Saturday.",
+    "Residents fear clashes between the two marches planned for the weekend.",
+    "'There is no riot here,' protesters chanted at the line of officers.",
+    # the legal status of a gathering is no act
+    "Organisers were fined for an illegal gathering after the rally in the park.",
+    "Police declared an unlawful assembly as the march reached the bridge.",
+    # hyperbolic verbs
+    "A dozen protesters stormed a shopping mall to sing carols against the lockdown.",
+    "Protesters swarmed the square and descended on the town hall, chanting slogans.",
+    "Protesters punched the air and chanted outside the embassy.",
+    # the police beat the protesters, not the other way round
+    "Police cracked down on protesters, bundling them into vans and beating them with batons.",
+    # an offence in a charge is alleged, not reported
+    "Two demonstrators were charged with assaulting police after the rally.",
+])
+def test_a_demonstration_is_violent_only_where_its_crowd_acts_violently(text):
+    typing = type_by_rules(text)
+    assert typing is not None and typing.sub_event_type in ("Peaceful protest", "Protest with intervention"), text
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters threw bottles at officers outside the courthouse during the march.",
+    "The crowd of protesters tried to push through the police cordon outside the ministry.",
+    "Protesters assaulted officers outside the courthouse.",
+    "Two officers were assaulted during the rally in the city centre, police said.",
+    "Demonstrators began hitting the car with sticks during the march.",
+    "Extinction protesters tried to storm the broadcaster's new building this afternoon.",
+    "Police clashed with thousands of demonstrators outside the parliament.",
+])
+def test_violence_by_the_protesters_makes_a_violent_demonstration(text):
+    typing = type_by_rules(text)
+    assert typing is not None and typing.sub_event_type == "Violent demonstration", text
+
+
+def test_a_crowd_forcing_police_lines_is_a_violent_demonstration_not_mob_violence():
+    typing = type_by_rules("Part of the mob shoved past police lines outside the broadcaster's studios.")
+    assert typing is not None and typing.sub_event_type == "Violent demonstration"
+    # a mob attacking a person is still mob violence
+    typing = type_by_rules("A mob beat a man accused of stealing a goat in the market.")
+    assert typing is not None and typing.sub_event_type == "Mob violence"
+
+
+@pytest.mark.parametrize("text", [
+    "A student was carried away by police from the sit-in outside the parliament.",
+    "Officers hauled away activists who had glued themselves to the road during the protest.",
+    "Protesters blocking the bridge were moved on by police.",
+    "Students who protested outside the ministry were dragged away by police.",
+    "Police remove a woman who had chained herself to the railings during the protest.",
+    "Police charged 31 people after the demonstration at the printing plant.",
+    "A man is detained by riot police during a demonstration outside the court.",
+    "Marchers cheered as the officers took them away to police vans after the protest.",
+])
+def test_protesters_removed_or_arrested_make_a_protest_with_intervention(text):
+    typing = type_by_rules(text)
+    assert typing is not None and typing.sub_event_type == "Protest with intervention", text
+
+
+@pytest.mark.parametrize("text", [
+    "Police warned protesters they would be arrested if they stayed past the curfew.",
+    "Police threatened to detain anyone who joined the rally.",
+    "Police put up a sign ordering the crowd to disperse at the protest.",
+    "Protesters must follow the rules or be liable to arrest, police said before the rally.",
+    "Officers stood by as protesters gathered in defiance of a curfew.",
+])
+def test_a_warning_a_curfew_or_police_standing_by_is_no_intervention(text):
+    typing = type_by_rules(text)
+    assert typing is None or typing.sub_event_type == "Peaceful protest", text
