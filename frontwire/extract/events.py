@@ -158,7 +158,7 @@ def group_mentions(mentions: list[Mention], units: list[Unit], ctx: ArticleConte
             if not _report(events, mention, units, consumed, ctx):
                 orphans.append(mention)
         else:
-            _join(events, mention)
+            _join(events, mention, ctx.published)
     for mention in orphans:
         if mention.losses:
             _add_detail(events, replace(mention, fatalities=None))
@@ -251,7 +251,7 @@ def _report(events: list[_Event], mention: Mention, units: list[Unit], consumed:
     if mention.count is not None and villages and mention.count != len(villages):
         typing = Typing(typing.sub_event_type, typing.confidence * 0.8, typing.trigger)
     for n, place in enumerate(places or [None]):
-        same = _same_event(events, mention, place) or _told_in_country(events, mention, place)
+        same = _same_event(events, mention, place, ctx.published) or _told_in_country(events, mention, place)
         if same is not None:
             _merge_into(same, mention)
             continue
@@ -387,11 +387,13 @@ def _shares_object(a: str, b: str) -> bool:
     return bool(keys and keys & {w.lower() for w in re.findall(r"[A-Za-z][\w-]{3,}", b)})
 
 
-def _same_event(events: list[_Event], mention: Mention, place: PlaceMention | None) -> _Event | None:
-    """An event already made of this happening: the same kind, place and voice (one per place and day)."""
+def _same_event(events: list[_Event], mention: Mention, place: PlaceMention | None,
+                published: date | None = None) -> _Event | None:
+    """An event already made of this happening: the same kind, place, day and voice (one per place and day)."""
     key = _place_key(place)
+    day = _own_day(mention.text, published)
     for event in events:
-        if event.secondary or event.head.modality != mention.modality:
+        if event.secondary or event.head.modality != mention.modality or _other_day(event, day, published):
             continue
         if family(event.typing.sub_event_type) != family(mention.sub_event_type):
             continue
@@ -453,9 +455,9 @@ def _key_inside(a: str, b: str) -> bool:
     return a in b or b in a
 
 
-def _join(events: list[_Event], mention: Mention) -> None:
+def _join(events: list[_Event], mention: Mention, published: date | None = None) -> None:
     """A caption, repeat or quote adds to the event it tells again; on its own it makes none."""
-    target = _joinable_event(events, mention)
+    target = _joinable_event(events, mention, published=published)
     if target is not None:
         _merge_into(target, mention)
 
