@@ -52,6 +52,16 @@ _CROWD = re.compile(r"\[size=|\b(?:mob|crowd|\d+ people|(?:an? )?(?:unidentified
 _SMALL_ARMS = re.compile(r"\b(?:small arms|sniper|machine ?guns?|gunfire|gun ?fire|rifles?|automatic weapons)\b", re.I)
 
 
+# the graver forms of a demonstration the classifier may choose only where a trigger found their act (a trigger of
+# any of the listed types): violence by the crowd, an intervention by the police, force against the protesters
+_NEEDS_ITS_TRIGGER: dict[str, frozenset[str]] = {
+    "Violent demonstration": frozenset({"Violent demonstration", "Mob violence"}),
+    "Mob violence": frozenset({"Violent demonstration", "Mob violence"}),
+    "Protest with intervention": frozenset({"Protest with intervention", "Excessive force against protesters"}),
+    "Excessive force against protesters": frozenset({"Excessive force against protesters"}),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Typing:
     """The chosen sub-event type, how sure we are, and the trigger that decided it (None: classifier)."""
@@ -261,6 +271,11 @@ def choose_sub_event(text: str, *, classifier: SubEventClassifier | None, actor1
     if classifier is None:
         return rules
     label, prob = classifier.predict_one(text)
+    if label in _NEEDS_ITS_TRIGGER and not ({h.sub_event_type for h in hits} & _NEEDS_ITS_TRIGGER[label]):
+        # the model reads words, not who did what: "riot police", "fears of clashes" or officers standing by make
+        # it guess a violent or policed demonstration; only the act itself, as a trigger found it, makes one
+        if rules is not None or not always:
+            return rules
     if rules is None:
         return Typing(label, prob * 0.8, None) if (prob >= 0.6 or always) else None
     if rules.confidence >= 0.75 and rules.sub_event_type != label:

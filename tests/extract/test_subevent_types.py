@@ -6,7 +6,7 @@ import pytest
 
 from frontwire.extract import SUB_EVENT_TYPES, extract_frames
 from frontwire.extract.acled import disorder_type_of, event_type_of, interaction
-from frontwire.extract.subevent import type_by_rules
+from frontwire.extract.subevent import choose_sub_event, type_by_rules
 
 from .conftest import note
 
@@ -165,3 +165,31 @@ def test_protesters_removed_or_arrested_make_a_protest_with_intervention(text):
 def test_a_warning_a_curfew_or_police_standing_by_is_no_intervention(text):
     typing = type_by_rules(text)
     assert typing is None or typing.sub_event_type == "Peaceful protest", text
+
+
+class _AlwaysSays:
+    """A stand-in classifier that gives one label, sure of it."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+    def predict_one(self, text: str) -> tuple[str, float]:
+        return self.label, 0.95
+
+
+@pytest.mark.parametrize("label", ["Violent demonstration", "Mob violence", "Protest with intervention",
+                                   "Excessive force against protesters"])
+def test_the_classifier_cannot_make_a_demonstration_graver_than_its_words(label):
+    # a model of words reads "riot police" or officers standing by as violence or an intervention
+    calm = "A demonstrator argues with riot police during the rally in the capital."
+    typing = choose_sub_event(calm, classifier=_AlwaysSays(label))
+    assert typing is not None and typing.sub_event_type == "Peaceful protest"
+    assert choose_sub_event("Officers stood by at the square.", classifier=_AlwaysSays(label)) is None
+
+
+def test_the_classifier_still_chooses_among_the_demonstration_types_the_words_name():
+    text = "Protesters threw stones at police, who arrested a dozen of them at the rally."
+    assert choose_sub_event(text, classifier=_AlwaysSays("Protest with intervention")).sub_event_type == \
+        "Protest with intervention"
+    assert choose_sub_event(text, classifier=_AlwaysSays("Violent demonstration")).sub_event_type == \
+        "Violent demonstration"
