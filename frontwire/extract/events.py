@@ -25,9 +25,9 @@ and C"). The rules, in the order they apply:
 from __future__ import annotations
 
 import re
-from datetime import date
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any, TypeVar
 
 from frontwire.dates.expressions import find_date_expressions

@@ -237,8 +237,11 @@ def _note_frame(document: Document, sentences: list[Unit], classifier: SubEventC
                 home: str | None, countries: list[str]) -> EventFrame | None:
     text = document.text
     # a plan, a reaction or history is no event however short the text ("Opposition calls a march for Saturday")
+    # (a coder's note of a court's sentence is ACLED's "Other": what the courts do is aftermath only in the news)
+    coder = bool(_NOTE_OPENING.match(sentences[0].text))
     current = [s for s in sentences if not is_historical(s.text, document.published_at)
-               and s.role not in (Role.PLANNED, Role.REACTION, Role.BACKGROUND)]
+               and (s.role not in (Role.PLANNED, Role.REACTION, Role.BACKGROUND)
+                    or coder and s.why.startswith("aftermath"))]
     if not current:
         return None
     # the note's event sentence: the first one a rule recognises (a headline or background line may come first)
