@@ -125,3 +125,13 @@ def test_the_shipped_model_was_trained_with_todays_unreported_words():
     manifest = json.loads(MODEL_PATH.with_name("subevent.manifest.json").read_text(encoding="utf-8"))
     assert manifest["facts"].get("unreported_words") == unreported_digest(), \
         "the codebook's [unreported] words changed: rerun `python scripts/train_classifier.py` and commit the model"
+
+
+@pytest.mark.parametrize("text", [
+    "Police watched the march in Lyon but made no arrests.",
+    "No arrests were made at the rally in Lyon on Sunday, police said.",
+    "Nobody was detained at the rally in Lyon on Sunday.",
+])
+def test_an_arrest_said_not_to_have_happened_makes_no_intervention(text):
+    typing = type_by_rules(text)
+    assert typing is not None and typing.sub_event_type == "Peaceful protest"
