@@ -79,7 +79,11 @@ def _lead_towns(units: list[Unit], entities: tuple[tuple[int, int, str], ...], t
     names it too."""
     found: list[tuple[Span, str, int, bool]] = []
 
+    people = [(s, e) for s, e, label in entities if label in ("PERSON", "SURNAME")]
+
     def add(name: str, start: int, least: int = 0) -> None:
+        if any(s <= start < e for s, e in people):
+            return  # "Sam Newman's tweet": a person, not the story's town
         biggest = biggest_place(name)
         if biggest is not None and biggest[1] >= least:
             found.append((Span(name, start, start + len(name)), *biggest))

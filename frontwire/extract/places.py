@@ -119,7 +119,7 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = (),
     """ "near Aygedzor, Tavush", "in Dawlat Abad district, Balkh", "in the Zangilan region", "in Kabul city"."""
     out: list[PlaceMention] = []
     pattern = re.compile(
-        rf"\b(?i:in|near|at|around|over|outside(?: of)?|of|from|to|through)\s+(?:the\s+)?(?:(?:limits|outskirts|vicinity|area|village|"
+        rf"\b(?i:in|near|at|around|over|outside(?: of)?|of|from|to|through|(?:descended|converged) on)\s+(?:the\s+)?(?:(?:limits|outskirts|vicinity|area|village|"
         rf"centre|center) of\s+(?:the\s+)?)?(?:{_SIDE}\s+)?(?P<name>{_NAME})(?P<kind>\s+(?:{_ADMIN}|village|city|town|city center|district center))?"
         rf"(?:\s*\([^()]*\))?(?:\s+(?:of|in)\s+(?:the\s+)?(?P<ctx1>{_NAME})(?:\s+{_ADMIN})?)?(?:,\s+(?P<ctx2>{_NAME})(?:\s+{_ADMIN})?)?")
     for m in pattern.finditer(text):
@@ -365,6 +365,7 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|around|outside|inside|across|through|throughout|into|within|on the streets of|"
+                              r"(?:descended|converged) on|"
                               r"(?:outskirts|centre|center|heart|vicinity|hub|streets|parts|areas?|districts|suburbs|neighbou?rhoods) of)\s+"
                               r"(?:the\s+|an?\s+)?(?:(?!(?:to|from|with|by|against|for|over|about)\s)[\w'-]+\s+){0,2}$", re.I)
 # "the island of Vamizi", "the port town of Mocimboa": the text says the name is a place
