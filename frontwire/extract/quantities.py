@@ -48,6 +48,10 @@ _PEOPLE_ITEM = re.compile(rf"(?:at least |more than |over |about |around |up to 
 _DEATH_PASSIVE = re.compile(r"\b(?:were|was|have been|has been|had been|got|are|is)\s+(?:reportedly |also |all )?"
                             r"(?:shot and |shot |stabbed and |abducted and (?:later )?|ambushed and )?"
                             r"(?:killed|dead|slain|executed|beheaded|massacred)\b|\b(?:died|lost their lives)\b", re.I)
+# "is killing the earth", "killing the bill": things, not people, and a figure of speech
+_NOT_PERSON = re.compile(r"(?:the|a|an)\s+(?:\w+\s+)?(?:earth|planet|economy|bill|deal|plan|idea|mood|business|industry|"
+                         r"environment|climate|momentum|story|project|proposal|dream|joke|game|engine|lights?|time)\b", re.I)
+_ONGOING = re.compile(r"\b(?:is|are|am|'s|'re)\s+$", re.I)
 _DEATH_ACTIVE = re.compile(r"\b(?:killed|killing|kill|executed|shot dead|shooting dead|beheaded)\s+", re.I)
 _CLAUSE_BREAK = re.compile(r"\b(?:were|was|been)\s+(?:\w+\s+)?(?:wounded|injured|arrested|detained|abducted|taken)\b|"
                            r"\bwhile\b|\bwhen\b|\bafter\b|\bfollowing\b|:|;", re.I)
@@ -117,7 +121,8 @@ def _sentence_deaths(sentence: str) -> tuple[bool, int]:
             if bare and not re.match(r"\s*(?:a|an)\b", rest, re.I):
                 count = to_number(bare.group(1))
         if re.match(r"\s*and (?:wounded|injured|injuring|wounding)", rest, re.I) or count is None:
-            if count is None and re.match(r"(?:the|a|an)\s+\w+", obj, re.I) and not _ANIMAL.search(obj):
+            if count is None and re.match(r"(?:the|a|an)\s+\w+", obj, re.I) and not _ANIMAL.search(obj) \
+                    and not _NOT_PERSON.match(obj) and not _ONGOING.search(sentence[:m.start()]):
                 found, total = True, total + 1
             continue
         found, total = True, total + count

@@ -63,3 +63,9 @@ def test_reported_total_is_split_between_listed_locations(parse):
 def test_numbers_inside_phrases_are_not_people():
     text = "Militants attacked several posts, as a result 3 militants were killed and 2 injured."
     assert count_fatalities(text) == 3
+
+
+def test_a_figure_of_speech_kills_no_one():
+    assert count_fatalities("Protesters held signs saying the bank is killing the planet.") is None
+    assert count_fatalities("Protesters said the new law was killing the economy.") is None
+    assert count_fatalities("The blast ripped through the market, killing the driver.") == 1
