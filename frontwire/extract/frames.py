@@ -78,7 +78,6 @@ def _lead_towns(units: list[Unit], entities: tuple[tuple[int, int, str], ...], t
     "Melbourne's beaches", "the Oregon city" and "in Minsk" count; a headline's town counts where the text
     names it too."""
     found: list[tuple[Span, str, int, bool]] = []
-
     people = [(s, e) for s, e, label in entities if label in ("PERSON", "SURNAME")]
 
     def add(name: str, start: int, least: int = 0) -> None:
@@ -109,22 +108,17 @@ def _lead_first(scores: dict[str, float], towns: list[tuple[Span, str, int, bool
     comes first unless those reports name it already: a single "Afghan" or "German" elsewhere in an article that
     never names its own country must not decide where its events are."""
     big = [t for t in towns if t[2] >= LEAD_CITY_POPULATION]
-    if big:
+    lead = max(big, key=lambda t: t[2])[1] if big else None
+    if lead is not None:
         # "women detained in Georgia" in a story from New York City: a state of the lead town's country that
         # bears a country's name counts for that country
-        lead = max(big, key=lambda t: t[2])[1]
         scores = dict(scores)
         for country in [c for c in scores if c != lead and state_in_country(c, lead)]:
             scores[lead] = scores.get(lead, 0.0) + scores.pop(country)
     named = sorted(scores, key=lambda c: -scores[c])
-    if named and scores[named[0]] >= NAMED_ENOUGH:
+    if lead is None or lead in named[:1] or (named and scores[named[0]] >= NAMED_ENOUGH):
         return named
-    if not big:
-        return named
-    country = max(big, key=lambda t: t[2])[1]
-    if country in named[:1]:
-        return named
-    return [country, *(c for c in named if c != country)]
+    return [lead, *(c for c in named if c != lead)]
 
 
 def _home_town(towns: list[tuple[Span, str, int, bool]], country: str | None) -> Span | None:
