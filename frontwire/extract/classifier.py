@@ -23,9 +23,9 @@ import inspect
 import re
 import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import numpy as np
 
@@ -43,7 +43,8 @@ N_FEATURES = 2**20  # buckets per block: few collisions among the n-grams of a f
 MAX_BUCKETS = 30000  # kept per block, the most frequent in training
 _TOKEN = r"(?u)\b\w[\w/-]*\b"
 _LOCK = threading.Lock()
-_PACKAGED: dict[str, SubEventClassifier | None] = {}
+_PACKAGED: dict[str, Any] = {}  # each packaged model by path, once loaded (None: missing or unreadable)
+T = TypeVar("T")
 
 
 def _with_rule_votes(text: str) -> str:
@@ -184,7 +185,15 @@ def train_classifier(texts: Sequence[str], labels: Sequence[str]) -> SubEventCla
 
 def load_classifier(path: Path | None = None) -> SubEventClassifier | None:
     """The packaged classifier, loaded once; None when the model file is missing (rules alone then)."""
-    path = path or MODEL_PATH
+    return load_packaged(path or MODEL_PATH,
+                         lambda data: SubEventClassifier(data["blocks"], data["model"], data["labels"]),
+                         unreadable="sub-event model {path} unreadable ({exc}); typing with rules alone; rebuild it "
+                                    "with scripts/train_classifier.py")
+
+
+def load_packaged(path: Path, build: Callable[[dict[str, Any]], T], *, unreadable: str) -> T | None:
+    """A packaged joblib model built by ``build`` from the stored dict, loaded once per path; None when the file
+    is missing, or unreadable (another scikit-learn): ``unreadable`` (with ``{path}`` and ``{exc}``) is warned."""
     key = str(path)
     with _LOCK:
         if key not in _PACKAGED:
@@ -194,10 +203,8 @@ def load_classifier(path: Path | None = None) -> SubEventClassifier | None:
                 import joblib
 
                 try:
-                    data = joblib.load(path)
-                    _PACKAGED[key] = SubEventClassifier(data["blocks"], data["model"], data["labels"])
-                except Exception as exc:  # noqa: BLE001 - an unreadable model (other scikit-learn) means rules alone
-                    warnings.warn(f"sub-event model {path} unreadable ({exc}); typing with rules alone; rebuild it "
-                                  "with scripts/train_classifier.py", stacklevel=2)
+                    _PACKAGED[key] = build(joblib.load(path))
+                except Exception as exc:  # noqa: BLE001 - an unreadable model means rules alone
+                    warnings.warn(unreadable.format(path=path, exc=exc), stacklevel=3)
                     _PACKAGED[key] = None
-        return _PACKAGED[key]
+        return cast("T | None", _PACKAGED[key])

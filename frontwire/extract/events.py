@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from frontwire.dates.expressions import find_date_expressions
@@ -434,6 +435,7 @@ def _joinable_event(events: list[_Event], mention: Mention, recent: frozenset[st
     return None
 
 
+@lru_cache(maxsize=1024)
 def _own_day(text: str, published: date | None) -> date | None:
     """The one day a sentence names for itself ("yesterday", "on Tuesday"), if it names exactly one."""
     if published is None:

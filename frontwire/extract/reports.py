@@ -16,8 +16,6 @@ hashed as the sub-event classifier's are: the shipped file holds bucket numbers 
 from __future__ import annotations
 
 import re
-import threading
-import warnings
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from frontwire.extract.classifier import HashedBlock
+from frontwire.extract.classifier import HashedBlock, load_packaged
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "reports.joblib"
 CODE_FILES = (Path(__file__).resolve(), Path(__file__).resolve().with_name("classifier.py"))
@@ -38,8 +36,6 @@ _QUOTE = re.compile(r"^\s*['‘\"“]")
 _SAID = re.compile(r"\b(?:said|says|told|according to|reported|claimed|announced|tweeted|wrote)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WORD = re.compile(r"[a-z][a-z'-]+")
-_LOCK = threading.Lock()
-_PACKAGED: dict[str, ReportModel | None] = {}
 
 
 def _position(index: int) -> str:
@@ -135,20 +131,6 @@ def train_report_model(articles: Sequence[Sequence[str]], labels: Sequence[Seque
 
 def load_report_model(path: Path | None = None) -> ReportModel | None:
     """The packaged report model, loaded once; None when the file is missing (the rules decide alone then)."""
-    path = path or MODEL_PATH
-    key = str(path)
-    with _LOCK:
-        if key not in _PACKAGED:
-            if not path.exists():
-                _PACKAGED[key] = None
-            else:
-                import joblib
-
-                try:
-                    data = joblib.load(path)
-                    _PACKAGED[key] = ReportModel(data["blocks"], data["model"])
-                except Exception as exc:  # noqa: BLE001 - an unreadable model (other scikit-learn): rules alone
-                    warnings.warn(f"report model {path} unreadable ({exc}); reading articles with rules alone; "
-                                  "rebuild it with scripts/train_report_model.py", stacklevel=2)
-                    _PACKAGED[key] = None
-        return _PACKAGED[key]
+    return load_packaged(path or MODEL_PATH, lambda data: ReportModel(data["blocks"], data["model"]),
+                         unreadable="report model {path} unreadable ({exc}); reading articles with rules alone; "
+                                    "rebuild it with scripts/train_report_model.py")
