@@ -15,7 +15,7 @@ in SCHEMA.md. An ``Event`` (ledger) is the merge of claims describing the same h
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from datetime import date
 from typing import Any
 
@@ -33,6 +33,16 @@ class Span:
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the cleaned text by offsets, as the nlp stage splits it once for every later stage, with the
+    paragraph (the count of non-empty lines before it) it stands in."""
+
+    start: int
+    end: int
+    paragraph: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,11 +215,14 @@ class EventFrame:
     home_place: Span | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """One document's assertion of one event: the event record of SCHEMA.md."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventFields:
+    """The fields of SCHEMA.md's event record, declared once for the two records that carry them.
 
-    event_id: str
+    A ``Claim`` holds what one document asserts; a ledger ``Event`` holds the ledger's reading of all the
+    claims merged into it. Each adds its own identity (``claim_id``, ``event_id``) and nothing else repeats.
+    """
+
     doc_id: str
     event_type: str
     sub_event_type: str
@@ -246,13 +259,36 @@ class Claim:
     date_reason: str | None = None
     place_reason: str | None = None
 
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim(EventFields):
+    """One document's assertion of one event: the event record of SCHEMA.md, identified by ``claim_id``.
+
+    ``claim_id`` is stable (a hash of the document's content and the claim's place in it). The ledger's
+    merged event gets its own ``event_id``; out of ``extract`` (no ledger) a claim is its own event, so
+    ``to_dict`` writes the id under SCHEMA's ``event_id`` and ``Claim(event_id=...)`` still builds a claim.
+    """
+
+    claim_id: str = ""
+    # the older spelling of ``claim_id``, accepted when building a claim (read it back as ``claim_id``)
+    event_id: InitVar[str | None] = None
+
+    def __post_init__(self, event_id: str | None) -> None:
+        if event_id:
+            object.__setattr__(self, "claim_id", event_id)
+        if not self.claim_id:
+            raise ValueError("a claim needs its claim_id")
+
     def to_dict(self) -> dict[str, Any]:
-        return fields_to_dict(self)
+        """SCHEMA.md's event record of this claim: its id as ``event_id`` first, then every event field."""
+        out = fields_to_dict(self, skip=frozenset({"claim_id"}))
+        return {"event_id": self.claim_id, **out}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:
         names = {f.name for f in dataclasses.fields(cls)}
         kwargs = {k: v for k, v in data.items() if k in names}
+        kwargs["claim_id"] = data.get("claim_id") or data["event_id"]
         for key in ("event_date", "date_start", "date_end"):
             if kwargs.get(key):
                 kwargs[key] = date.fromisoformat(kwargs[key])
@@ -260,6 +296,11 @@ class Claim:
         kwargs["evidence"] = tuple(Span(**s) for s in data.get("evidence", ()))
         kwargs["claim_chain"] = tuple(data.get("claim_chain", ()))
         return cls(**kwargs)
+
+
+# Reading ``claim.event_id`` still gives the claim's id: set after the class, because the init-only
+# ``event_id`` above leaves a plain class attribute behind.
+Claim.event_id = property(lambda self: self.claim_id, doc="the claim's id (older spelling of claim_id)")  # type: ignore[attr-defined]
 
 
 def fields_to_dict(record: Any, *, skip: frozenset[str] = frozenset()) -> dict[str, Any]:

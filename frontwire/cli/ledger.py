@@ -150,7 +150,7 @@ def run_merge(args: argparse.Namespace, settings: Settings, *, open_store: Store
         return EXIT_USAGE
     try:
         with _open(open_store)(settings.db) as store:
-            known = {claim.event_id for claim in store.iter_claims()}
+            known = {claim.claim_id for claim in store.iter_claims()}
             unknown = [cid for cid in ids if cid not in known]
             if unknown:
                 say(f"no stored claim with id {', '.join(unknown)}; list the ids with "

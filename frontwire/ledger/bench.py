@@ -55,7 +55,7 @@ def synthetic_claims(n_claims: int, seed: int = 0) -> list[Claim]:
             this_kind = _TYPES[2 if kind[1] == "Armed clash" else 0] if related else kind
             claimant = rnd.choice(_CLAIMANTS)
             claims.append(Claim(
-                event_id=f"c{happening:07d}-{report}", doc_id=doc, event_type=this_kind[0],
+                claim_id=f"c{happening:07d}-{report}", doc_id=doc, event_type=this_kind[0],
                 sub_event_type=this_kind[1], disorder_type=this_kind[2],
                 event_date=day + shift, date_start=day, date_end=day + shift, time_precision=1,
                 actor1=attacker[0], actor1_country=attacker[1], actor2=defender[0], actor2_country=defender[1],

@@ -106,7 +106,7 @@ def claim_features(claim: Claim, document: Document | None = None) -> ClaimFeatu
     )
     acquirer = _actor_side(claim.actor1_country, claim.actor1) if claim.sub_event_type in TERRITORY_TYPES else ""
     return ClaimFeatures(
-        claim_id=claim.event_id, doc_id=claim.doc_id, sub_event_type=claim.sub_event_type, country=country,
+        claim_id=claim.claim_id, doc_id=claim.doc_id, sub_event_type=claim.sub_event_type, country=country,
         admin1=admin1, level=level, name=name, place_id=claim.place_id,
         lat=claim.latitude, lon=claim.longitude, start=start, end=end, event_date=event_date,
         actors=actors, acquirer=acquirer, irrealis=claim.modality in IRREALIS,

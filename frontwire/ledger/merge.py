@@ -20,6 +20,11 @@ from frontwire.ledger.records import Event, MergeDecision
 from frontwire.records import Claim, Document
 
 
+def event_order(event: Event) -> tuple[str, str]:
+    """Events in the order a reader expects (by date), ties broken by id so the order never varies."""
+    return (event.event_date.isoformat() if event.event_date else "", event.event_id)
+
+
 def _canonical(claim: Claim) -> str:
     return json.dumps(claim.to_dict(), sort_keys=True, default=str)
 
@@ -60,9 +65,9 @@ class Ledger:
         self._documents.update(documents or {})
         chosen: dict[str, Claim] = {}
         for claim in claims:
-            seen = chosen.get(claim.event_id)
+            seen = chosen.get(claim.claim_id)
             if seen is None or (seen != claim and _canonical(claim) < _canonical(seen)):
-                chosen[claim.event_id] = claim
+                chosen[claim.claim_id] = claim
         dirty: set[str] = set()
         new: list[str] = []
         for cid in sorted(chosen):
@@ -106,8 +111,8 @@ class Ledger:
         return self._recompute(dirty)
 
     def events(self) -> list[Event]:
-        """Every event, ordered by event id."""
-        return sorted(self._events.values(), key=lambda e: e.event_id)
+        """Every event, ordered by date, then event id."""
+        return sorted(self._events.values(), key=event_order)
 
     # --- internals ------------------------------------------------------------------------------------
 
@@ -164,7 +169,7 @@ class Ledger:
                 for cid in group:
                     self._cluster_of[cid] = group
                 changed.append(event)
-        return sorted(changed, key=lambda e: e.event_id)
+        return sorted(changed, key=event_order)
 
     def _component(self, start: str) -> set[str]:
         component = {start}
@@ -185,7 +190,7 @@ def merge_claims(claims: Iterable[Claim], *, documents: Mapping[str, Document] |
     Claims describing the same happening (compatible sub-event types, places within the precision both
     allow, overlapping dates, compatible actors) from different documents become one event. ``decisions``
     (an analyst's splits and joins) override the automatic merge. The result depends only on the set of
-    claims and the decisions, never on their order; events come sorted by ``event_id``.
+    claims and the decisions, never on their order; events come sorted by date, then ``event_id``.
     """
     ledger = Ledger(decisions=decisions, documents=documents)
     ledger.add(claims)

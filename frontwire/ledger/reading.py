@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from frontwire.ledger.compat import TERRITORY_TYPES, is_point
 from frontwire.ledger.names import aligned, country_in, fold, origin_key, same_place_name, side_of
-from frontwire.ledger.records import Dispute, DisputedValue, Event
+from frontwire.ledger.records import Dispute, DisputedValue, Event, event_id_of
 from frontwire.records import Claim, Loss
 
 SUPPORTING = ("asserted", "historical")
@@ -70,13 +70,13 @@ def independent_origins(claims: Sequence[Claim]) -> list[list[Claim]]:
     groups: dict[int, list[Claim]] = defaultdict(list)
     for i, claim in enumerate(claims):
         groups[find(i)].append(claim)
-    return sorted(groups.values(), key=lambda g: min(c.event_id for c in g))
+    return sorted(groups.values(), key=lambda g: min(c.claim_id for c in g))
 
 
 def _primary_order(claim: Claim) -> tuple:
     # The claim whose text best shows the event: most precise place, then nearest its source (the
     # ministry's own statement before the wire that copied it), then most confident, then id.
-    return (claim.geo_precision or 9, len(claim.claim_chain), -claim.confidence, claim.event_id)
+    return (claim.geo_precision or 9, len(claim.claim_chain), -claim.confidence, claim.claim_id)
 
 
 def _type_rank(sub_event_type: str) -> int:
@@ -106,7 +106,7 @@ def _dates(claims: Sequence[Claim]) -> tuple[date | None, date | None, date | No
     if lo > hi:  # the claims disagree: keep the whole span they give
         lo, hi = min(r[0] for r in ranges), max(r[1] for r in ranges)
     # ACLED: where reports differ, the earliest date the reports allow.
-    dated = sorted((c.event_date, c.event_id) for _s, _e, c in ranges if c.event_date and lo <= c.event_date <= hi)
+    dated = sorted((c.event_date, c.claim_id) for _s, _e, c in ranges if c.event_date and lo <= c.event_date <= hi)
     event_date = dated[0][0] if dated else lo
     source = next((c for _s, _e, c in ranges if c.event_date == event_date), ranges[0][2])
     precisions = [c.time_precision for c in claims if c.time_precision]
@@ -207,7 +207,7 @@ def supporting_sides(support: Sequence[Claim], all_claims: Sequence[Claim]) -> t
 
 def build_event(claims: Sequence[Claim]) -> Event:
     """Read one event from the claims merged into it (any order; the result depends only on the set)."""
-    claims = sorted(claims, key=lambda c: c.event_id)
+    claims = sorted(claims, key=lambda c: c.claim_id)
     support = [c for c in claims if c.modality in SUPPORTING]
     denials = [c for c in claims if c.modality == "denied"]
     basis = support or claims
@@ -228,7 +228,7 @@ def build_event(claims: Sequence[Claim]) -> Event:
     modality = "asserted" if any(c.modality == "asserted" for c in claims) else primary.modality
     disputes = _disputes(support, denials, claims)
     return Event(
-        event_id=claims[0].event_id,
+        event_id=event_id_of(c.claim_id for c in claims),
         doc_id=primary.doc_id,
         event_type=typed[0].event_type,
         sub_event_type=sub_event_type,

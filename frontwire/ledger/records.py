@@ -6,11 +6,13 @@ conservative one where they differ), plus the claims themselves, never thrown aw
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from frontwire.records import Claim, Loss, Span
+from frontwire.records import Claim, EventFields
 
 MERGE_KINDS = ("split", "join")
 
@@ -57,52 +59,41 @@ class Dispute:
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
-    """One happening as the ledger reads it from all the claims that report it (SCHEMA.md, "The ledger")."""
+class MergeReason:
+    """Why two claims of an event were merged: each feature compared and how it matched."""
+
+    claim_ids: tuple[str, str]
+    matched: tuple[tuple[str, str], ...]  # (feature, how it matched), features in a fixed order
+    score: float | None  # the compatibility score; None for an analyst's join
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claim_ids": list(self.claim_ids), "score": self.score, "matched": dict(self.matched)}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event(EventFields):
+    """One happening as the ledger reads it from all the claims that report it (SCHEMA.md, "The ledger").
+
+    The event fields are declared once, in ``EventFields``; an event adds its id and the ledger's own fields.
+    ``event_id`` is derived from the set of its claim ids (``event_id_of``): the same claims give the same id,
+    in whatever order they arrived.
+    """
 
     event_id: str
-    doc_id: str
-    event_type: str
-    sub_event_type: str
-    disorder_type: str
-    event_date: date | None
-    date_start: date | None
-    date_end: date | None
-    time_precision: int | None
-    actor1: str | None = None
-    actor1_country: str | None = None
-    actor2: str | None = None
-    actor2_country: str | None = None
-    inter1: int = 0
-    inter2: int = 0
-    interaction: int = 0
-    country: str | None = None
-    admin1: str | None = None
-    admin2: str | None = None
-    location: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    geo_precision: int | None = None
-    place_id: str | None = None
-    fatalities: int | None = None
-    losses: tuple[Loss, ...] = ()
-    claimed_by: str | None = None
-    claim_chain: tuple[str, ...] = ()
-    reported_by: str | None = None
-    modality: str = "asserted"
-    evidence: tuple[Span, ...] = ()
-    notes: str = ""
-    confidence: float = 0.5
-    source_scale: str | None = None
-    date_reason: str | None = None
-    place_reason: str | None = None
-    # the ledger's own fields
     claims: tuple[Claim, ...] = ()
     sources_independent: int = 0
     supporting_sides: tuple[str, ...] = ()
     disputed: bool = False
     disputes: tuple[Dispute, ...] = ()
+    # why the claims were merged: one entry per pair of claims linked in the merge, with the features that matched
+    merged_because: tuple[MergeReason, ...] = ()
 
     @property
     def claim_ids(self) -> tuple[str, ...]:
-        return tuple(c.event_id for c in self.claims)
+        return tuple(c.claim_id for c in self.claims)
+
+
+def event_id_of(claim_ids: Iterable[str]) -> str:
+    """An event's id from the set of its claims' ids (content, not arrival): stable across runs and orders."""
+    key = "|".join(sorted(set(claim_ids)))
+    return "evt-" + hashlib.sha256(key.encode()).hexdigest()[:20]

@@ -5,7 +5,8 @@
         store.iter_claims(); store.iter_documents(); store.failures()
 
 Documents are keyed by a content hash: the same input stored twice changes nothing; an updated version of the
-same URL (or id) is kept beside the old one with the next ``version`` number.
+same URL (or id) is kept beside the old one. The claims of the version the article dates last (then the
+greatest content hash) count, whatever order the versions were ingested in.
 """
 
 from frontwire.store.database import Store, open_store

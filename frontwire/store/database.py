@@ -163,7 +163,7 @@ class Store:
                     "INSERT INTO claims (claim_id, content_hash, doc_id, event_date, country, admin1, location,"
                     " event_type, sub_event_type, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT (claim_id) DO NOTHING",
-                    (claim.event_id, document.content_hash, claim.doc_id,
+                    (claim.claim_id, document.content_hash, claim.doc_id,
                      claim.event_date.isoformat() if claim.event_date else None, claim.country, claim.admin1,
                      claim.location, claim.event_type, claim.sub_event_type,
                      json.dumps(claim.to_dict(), ensure_ascii=False, sort_keys=True)),
@@ -194,13 +194,14 @@ class Store:
         params: tuple[Any, ...] = ()
         if status:
             sql, params = sql + " WHERE status = ?", (status,)
-        for record, origin in self._execute(sql + " ORDER BY doc_id, version", params).fetchall():
+        # oldest version first, by the article's own date (see ``iter_claims``): the last of an id is its latest
+        for record, origin in self._execute(sql + " ORDER BY doc_id, " + _VERSION_ORDER, params).fetchall():
             document = Document.from_dict(json.loads(record))
             yield _with_origin(document, origin)
 
     def get_document(self, doc_id: str) -> Document | None:
-        row = self._execute("SELECT record, origin FROM documents WHERE doc_id = ? ORDER BY version DESC",
-                            (doc_id,)).fetchone()
+        row = self._execute("SELECT record, origin FROM documents WHERE doc_id = ? ORDER BY "
+                            "COALESCE(published_at, '') DESC, content_hash DESC", (doc_id,)).fetchone()
         return _with_origin(Document.from_dict(json.loads(row[0])), row[1]) if row else None
 
     def iter_claims(self, *, date_from: str | None = None, date_to: str | None = None,
@@ -209,11 +210,13 @@ class Store:
         """Every stored claim, ordered by its id, optionally filtered.
 
         Only the claims of each document's latest version count, unless ``all_versions``: an updated article
-        replaces what its earlier version asserted (both versions stay stored).
+        replaces what its earlier version asserted (both versions stay stored). The latest version is the one
+        the article itself dates last, then the greatest content hash: never the one ingested last, so the
+        same documents ingested in any order give the same claims.
         """
         where, params = [], []
         if not all_versions:
-            where.append("d.version = (SELECT MAX(v.version) FROM documents v WHERE v.version_key = d.version_key)")
+            where.append(_LATEST_VERSION)
         if date_from:
             where.append("c.event_date >= ?")
             params.append(date_from)
@@ -242,6 +245,16 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {table: int(self._execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])  # noqa: S608 - fixed names
                 for table in ("documents", "claims", "failures", "merge_decisions")}
+
+
+# Which stored version of an article counts: the one it dates last (published or updated: the ``published_at``
+# each version carries), then the greatest content hash. The ``version`` column only numbers arrivals.
+_VERSION_ORDER = "COALESCE(published_at, ''), content_hash"
+_LATEST_VERSION = (
+    "NOT EXISTS (SELECT 1 FROM documents v WHERE v.version_key = d.version_key AND ("
+    "COALESCE(v.published_at, '') > COALESCE(d.published_at, '') OR (COALESCE(v.published_at, '') = "
+    "COALESCE(d.published_at, '') AND v.content_hash > d.content_hash)))"
+)
 
 
 def _with_origin(document: Document, origin: str | None) -> Document:

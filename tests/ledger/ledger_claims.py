@@ -40,7 +40,7 @@ def make_claim(claim_id: str, doc_id: str, kind: tuple[str, str, str] = CAPTURE,
         district, lat, lon, place_id, location = admin1, None, None, None, place or admin1
     country_of = {AZ_FORCES: "Azerbaijan", AM_FORCES: "Armenia"}
     return Claim(
-        event_id=claim_id, doc_id=doc_id, event_type=kind[0], sub_event_type=kind[1], disorder_type=kind[2],
+        claim_id=claim_id, doc_id=doc_id, event_type=kind[0], sub_event_type=kind[1], disorder_type=kind[2],
         event_date=day, date_start=start or day, date_end=end or day, time_precision=1,
         actor1=actor1, actor1_country=country_of.get(actor1 or ""), actor2=actor2,
         actor2_country=country_of.get(actor2 or ""),

@@ -17,7 +17,8 @@ from ledger_claims import (
 )
 
 from frontwire.ledger import Event, Ledger, MergeDecision, event_to_dict, merge_claims
-from frontwire.records import Claim, Document
+from frontwire.ledger.records import event_id_of
+from frontwire.records import Claim, Document, EventFields
 
 
 def _by_claims(events: list[Event]) -> dict[frozenset[str], Event]:
@@ -82,10 +83,11 @@ def test_conservative_reading_where_claims_differ(seed_claims: list[Claim]) -> N
 def test_event_to_dict_has_schema_fields(seed_claims: list[Claim]) -> None:
     event = merge_claims(seed_claims)[0]
     data = event_to_dict(event)
-    claim_fields = [f.name for f in dataclasses.fields(Claim)]
-    ledger_fields = ["claims", "sources_independent", "supporting_sides", "disputed", "disputes"]
-    assert list(data) == claim_fields + ledger_fields
-    assert data["event_id"] == min(c.event_id for c in event.claims)
+    shared = [f.name for f in dataclasses.fields(EventFields)]
+    ledger_fields = ["claims", "sources_independent", "supporting_sides", "disputed", "disputes", "merged_because"]
+    assert list(data) == ["event_id"] + shared + ledger_fields
+    assert list(data["claims"][0]) == ["claim_id"] + shared
+    assert data["event_id"] == event_id_of(c.claim_id for c in event.claims)
     for claim in data["claims"]:
         assert {"doc_id", "claimed_by", "claim_chain", "reported_by", "modality", "evidence"} <= set(claim)
     json.dumps(data)  # plain JSON all the way down
@@ -124,7 +126,7 @@ def test_near_places_merge_but_named_neighbours_do_not() -> None:
 
 def test_spelling_variants_of_one_village_merge() -> None:
     a = dataclasses.replace(make_claim("a", "d1", place="Milanli"), place_id=None, latitude=None, longitude=None)
-    b = dataclasses.replace(a, event_id="b", doc_id="d2", location="Milanlı", admin1="Qubadlı")
+    b = dataclasses.replace(a, claim_id="b", doc_id="d2", location="Milanlı", admin1="Qubadlı")
     assert len(merge_claims([a, b])) == 1
 
 
@@ -204,11 +206,11 @@ def test_ledger_decision_after_claims_equals_batch_with_decision(seed_claims: li
 def test_replacing_a_claim_recomputes_its_event(seed_claims: list[Claim]) -> None:
     ledger = Ledger()
     ledger.add(seed_claims)
-    moved = dataclasses.replace(next(c for c in seed_claims if c.event_id == "reu1-1"),
+    moved = dataclasses.replace(next(c for c in seed_claims if c.claim_id == "reu1-1"),
                                 location="Chaprand", admin1="Jabrayil", place_id="wof:4",
                                 latitude=39.3717, longitude=47.1311)
     ledger.add([moved])
-    expected = merge_claims([moved if c.event_id == "reu1-1" else c for c in seed_claims])
+    expected = merge_claims([moved if c.claim_id == "reu1-1" else c for c in seed_claims])
     assert ledger.events() == expected
 
 
@@ -231,7 +233,7 @@ def test_allied_parties_and_unidentified_actors_do_not_block_a_merge() -> None:
     theirs = dataclasses.replace(make_claim("b", "d2", SHELLING, "Stepanakert"), actor1="Military Forces of Artsakh",
                                  actor1_country="Artsakh", actor2=AZ_FORCES, actor2_country="Azerbaijan")
     assert len(merge_claims([ours, theirs])) == 1
-    unknown = dataclasses.replace(theirs, event_id="c", doc_id="d3", actor1="Unidentified Armed Group (Azerbaijan)",
+    unknown = dataclasses.replace(theirs, claim_id="c", doc_id="d3", actor1="Unidentified Armed Group (Azerbaijan)",
                                   actor1_country=None, actor2=None, actor2_country=None)
     assert len(merge_claims([ours, unknown])) == 1
 

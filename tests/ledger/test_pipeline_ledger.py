@@ -63,7 +63,7 @@ def test_every_report_of_one_capture_lands_in_one_event(coded: tuple[list[Claim]
     owner = {cid: e.event_id for e in events for cid in e.claim_ids}
     merged = 0
     for village in CAPTURED:
-        ids = [c.event_id for c in claims if c.sub_event_type == "Government regains territory"
+        ids = [c.claim_id for c in claims if c.sub_event_type == "Government regains territory"
                and c.modality == "asserted" and same_place_name(c.location, village)]
         assert len({owner[cid] for cid in ids}) <= 1, village
         merged += len(ids) > 1

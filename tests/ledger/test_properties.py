@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from ledger_claims import AM_FORCES, AZ_FORCES, CAPTURE, PLACES, SHELLING, make_claim, seed_scenario
 
 from frontwire.ledger import Ledger, MergeDecision, merge_claims
+from frontwire.ledger.records import event_id_of
 from frontwire.records import Claim
 
 SEED = seed_scenario()
@@ -58,7 +59,7 @@ def test_random_claims_in_any_order_give_the_same_ledger(batch: list[Claim], rnd
 def test_every_claim_lands_in_exactly_one_event_and_documents_report_once(batch: list[Claim]) -> None:
     events = merge_claims(batch)
     ids = [cid for e in events for cid in e.claim_ids]
-    assert sorted(ids) == sorted(c.event_id for c in batch)
+    assert sorted(ids) == sorted(c.claim_id for c in batch)
     for event in events:
         by_doc: dict[str, list[Claim]] = {}
         for c in event.claims:
@@ -68,7 +69,7 @@ def test_every_claim_lands_in_exactly_one_event_and_documents_report_once(batch:
             assert len(same) == 1 or (len(same) == 2 and sorted(c.modality == "denied" for c in same) == [False, True]
                                       and same[0].claimed_by and same[1].claimed_by
                                       and same[0].claimed_by != same[1].claimed_by)
-        assert event.event_id == min(event.claim_ids)
+        assert event.event_id == event_id_of(event.claim_ids)
         supporting = [c for c in event.claims if c.modality == "asserted"]
         assert (1 if supporting else 0) <= event.sources_independent <= len(supporting)
         assert event.disputed == bool(event.disputes)
@@ -98,7 +99,7 @@ def test_incremental_in_any_chunks_equals_batch_and_twice_changes_nothing(batch:
 @settings(max_examples=60, deadline=None)
 @given(claims(), st.data())
 def test_decisions_are_honoured_whatever_the_order(batch: list[Claim], data: st.DataObject) -> None:
-    ids = sorted(c.event_id for c in batch)
+    ids = sorted(c.claim_id for c in batch)
     assume(len(ids) >= 2)
     picked = data.draw(st.lists(st.sampled_from(ids), min_size=2, max_size=3, unique=True))
     kind = data.draw(st.sampled_from(["split", "join"]))
@@ -129,9 +130,10 @@ def test_blocking_finds_every_pair_that_all_pairs_comparison_finds(batch: list[C
     # The blocks only save time: comparing every pair must give the same events.
     from frontwire.ledger.cluster import cluster_component
     from frontwire.ledger.compat import claim_features, compatibility
+    from frontwire.ledger.merge import event_order
     from frontwire.ledger.reading import build_event
 
-    features = {c.event_id: claim_features(c) for c in batch}
+    features = {c.claim_id: claim_features(c) for c in batch}
     edges: dict[str, dict[str, float]] = {cid: {} for cid in features}
     for a in features:
         for b in features:
@@ -151,6 +153,6 @@ def test_blocking_finds_every_pair_that_all_pairs_comparison_finds(batch: list[C
                     stack.append(other)
         seen |= component
         groups += cluster_component(sorted(component), features, edges, set(), set())
-    by_id = {c.event_id: c for c in batch}
-    brute = sorted((build_event([by_id[cid] for cid in g]) for g in groups), key=lambda e: e.event_id)
+    by_id = {c.claim_id: c for c in batch}
+    brute = sorted((build_event([by_id[cid] for cid in g]) for g in groups), key=event_order)
     assert merge_claims(batch) == brute
