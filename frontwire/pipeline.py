@@ -22,9 +22,13 @@ from frontwire.dates import resolve_event_date
 from frontwire.errors import FrontwireError
 from frontwire.extract import compose_notes, extract_frames
 from frontwire.extract.actors import local_actor
+from frontwire.extract.classifier import load_classifier
 from frontwire.extract.events import absorb_placed, family, merge_frames, merge_placed, place_day_key
+from frontwire.extract.reports import load_report_model
 from frontwire.geo import get_gazetteer, resolve_event_place
+from frontwire.geo.gazetteer import Gazetteer
 from frontwire.nlp import parse
+from frontwire.nlp import sentences as split_sentences
 from frontwire.records import Claim, Document, EventDate, EventFrame, Failure, Place, RawDocument
 from frontwire.reference import use_reference_dir
 
@@ -45,10 +49,31 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None, *, classifier: Any = None) -> None:
         self.settings = settings or Settings()
-        self.classifier = classifier
+        self._classifier = classifier
+        self._report_model: Any = None
         if self.settings.reference_dir is not None:
-            # until extract is handed its tables, the pipeline names the process's user reference folder
+            # the reference tables are read through one accessor in every stage (the ledger's too): the pipeline
+            # names the user's folder for it
             use_reference_dir(self.settings.reference_dir)
+
+    # What extraction reads besides the text is loaded once here and handed to every document: no stage
+    # loads its own.
+    @property
+    def classifier(self) -> Any:
+        if self._classifier is None:
+            self._classifier = load_classifier()
+        return self._classifier
+
+    @property
+    def report_model(self) -> Any:
+        if self._report_model is None:
+            self._report_model = load_report_model()
+        return self._report_model
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The bundled gazetteer with the user's imports (``gazetteer_dir``), cached per process."""
+        return get_gazetteer(self.settings.gazetteer_dir)
 
     def run(self, items: Iterable[RawDocument | Failure], *, skip: Any = None) -> Iterator[Result]:
         """Process ``items`` in order, yielding one ``Result`` per item.
@@ -95,10 +120,12 @@ class Pipeline:
 
     def claims_for_document(self, document: Document, doc: Any) -> list[Claim]:
         """Extract, place and date every event of one parsed document."""
-        frames = extract_frames(document, doc, classifier=self.classifier)
-        # cached per process: loads on the first document that has an event, never at import
-        gazetteer = get_gazetteer(self.settings.gazetteer_dir) if frames else None
-        placed = [Placed(frame, resolve_event_place(frame, document, gazetteer), resolve_event_date(frame, document))
+        sentences = split_sentences(doc, document.text)  # the one split every stage below reads
+        gazetteer = self.gazetteer
+        frames = extract_frames(document, doc, classifier=self.classifier, report_model=self.report_model,
+                                gazetteer=gazetteer, sentences=sentences)
+        placed = [Placed(frame, resolve_event_place(frame, document, gazetteer),
+                         resolve_event_date(frame, document, sentences=sentences))
                   for frame in frames]
         # the same happening told twice ("the capital", "Minsk") is one event once both are placed and dated
         placed = merge_placed(placed, key=_happening, merge=_merge)

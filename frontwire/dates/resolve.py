@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -35,9 +36,10 @@ from frontwire.dates.arithmetic import precision_for
 from frontwire.dates.context import in_side_clause, plan_cue, side_clause_start
 from frontwire.dates.expressions import DateExpression, find_date_expressions
 from frontwire.dates.published import infer_published
-from frontwire.dates.segments import Sentence, sentence_index, sentences
+from frontwire.dates.segments import sentence_index
+from frontwire.dates.segments import sentences as split_sentences
 from frontwire.dates.vocabulary import GENERIC_WORDS
-from frontwire.records import Document, EventDate, EventFrame
+from frontwire.records import Document, EventDate, EventFrame, Sentence
 from frontwire.reference.vocabulary import WEEKDAY_NAMES
 
 _WORD = re.compile(r"[A-Za-z][\w-]*\d[\w-]*|[A-Za-z][A-Za-z'-]{3,}")
@@ -45,7 +47,8 @@ _RARE_AT_MOST = 4  # sentences a word may appear in and still tie two sentences 
 _WIDEN_DAYS = 2  # how far from its own date a related sentence may stretch the event's range
 
 
-def resolve_event_date(frame: EventFrame, document: Document, *, today: date | None = None) -> EventDate | None:
+def resolve_event_date(frame: EventFrame, document: Document, *, sentences: Sequence[Sentence] | None = None,
+                       today: date | None = None) -> EventDate | None:
     """The date of the event whose sentence is ``frame.anchor``, as a range with ACLED's precision.
 
     ``event_date`` follows ACLED's conventions: for a range the text states ("during the day on November 1
@@ -55,18 +58,21 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
     week", "earlier this month") its middle, the 15th for a month; where only a report or publication
     date is known, that date ("As reported on 21 March 2020"). ``reason`` says which words decided and
     how. None when neither the text nor a publication date gives anything.
+
+    ``sentences`` are the document's sentences as the nlp stage split them (the pipeline hands them on); a
+    caller without a parse (a coder's note) leaves them to a punctuation rule.
     """
     text = document.text
     if not text or frame.anchor is None:
         return None
     published, published_how = _reference(document, today)
     expressions = find_date_expressions(text, published, today=today)
-    sents = sentences(text)
-    anchor_index = sentence_index(text, frame.anchor.start)
+    sents = tuple(sentences) if sentences is not None else split_sentences(text)
+    anchor_index = sentence_index(sents, frame.anchor.start)
     if anchor_index is None or not sents:
         return _from_publication(published, published_how, "the event's sentence is not in the text")
     anchor = sents[anchor_index]
-    headings = {sentence_index(text, h.start) for h in document.headings}
+    headings = {sentence_index(sents, h.start) for h in document.headings}
     usable = _usable_for(frame.modality)
 
     def within(sentence: Sentence) -> list[DateExpression]:
@@ -85,7 +91,7 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
     own = [e for e in expressions if frame.anchor.start <= e.span.start < frame.anchor.end and usable(e)
            and main_clause(e, anchor)]
     evidence_indexes = [anchor_index] + sorted(
-        {i for i in (sentence_index(text, s.start) for s in frame.evidence) if i is not None} - {anchor_index})
+        {i for i in (sentence_index(sents, s.start) for s in frame.evidence) if i is not None} - {anchor_index})
     found, found_in = own, anchor_index
     for index in [] if own else evidence_indexes:  # the anchor's sentence first, then each evidence sentence
         sentence = sents[index]
@@ -137,7 +143,7 @@ def resolve_event_date(frame: EventFrame, document: Document, *, today: date | N
 
     # 3. The next sentences, where they go on about the same thing.
     for index in [] if elsewhere else _following(sents, anchor_index, headings):
-        shared = _shared_rare_words(text, sents[anchor_index], sents[index])
+        shared = _shared_rare_words(text, sents, sents[anchor_index], sents[index])
         found = borrowable(sents[index])
         if shared and found:
             where = f"in a following sentence about the same {shared[0]!r}"
@@ -226,7 +232,7 @@ def _named_day(text, sents, chosen, evidence_indexes, borrowable) -> tuple[DateE
         return None  # "marched again yesterday": a day after the named one, not a copy of it
     named: list[tuple[DateExpression, str]] = []
     for index in evidence_indexes[1:]:
-        shared = _shared_rare_words(text, anchor, sents[index])
+        shared = _shared_rare_words(text, sents, anchor, sents[index])
         for other in borrowable(sents[index]) if shared else []:
             if other.precision == 1 and other.date_start == other.date_end \
                     and not _COUNTED_WORDS.search(other.span.text) \
@@ -356,16 +362,16 @@ def _following(sents: tuple[Sentence, ...], anchor_index: int, headings: set[int
 
 
 @lru_cache(maxsize=64)
-def _document_frequency(text: str) -> Counter[str]:
+def _document_frequency(text: str, sents: tuple[Sentence, ...]) -> Counter[str]:
     counts: Counter[str] = Counter()
-    for sentence in sentences(text):
+    for sentence in sents:
         counts.update({w.lower() for w in _WORD.findall(text[sentence.start:sentence.end])})
     return counts
 
 
-def _shared_rare_words(text: str, first: Sentence, second: Sentence) -> list[str]:
+def _shared_rare_words(text: str, sents: tuple[Sentence, ...], first: Sentence, second: Sentence) -> list[str]:
     """Words both sentences use that few other sentences do: they speak of the same thing."""
-    counts = _document_frequency(text)
+    counts = _document_frequency(text, sents)
     words_first = {w.lower() for w in _WORD.findall(text[first.start:first.end])}
     words_second = {w.lower() for w in _WORD.findall(text[second.start:second.end])}
     shared = [w for w in words_first & words_second
@@ -398,7 +404,7 @@ def _widen(text, sents, anchor_index, chosen, within, usable, headings) -> tuple
     for side, indexes in (("next", _following(sents, anchor_index, headings)),
                           ("previous", _preceding(sents, anchor_index, headings))):
         for index in indexes:
-            shared = _shared_rare_words(text, sents[anchor_index], sents[index])
+            shared = _shared_rare_words(text, sents, sents[anchor_index], sents[index])
             if not shared:
                 continue
             for other in within(sents[index]):

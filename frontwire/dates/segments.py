@@ -1,25 +1,19 @@
-"""Paragraphs and sentences of a cleaned text, by offsets, for walking outwards from an event's sentence.
+"""Finding an event's sentence among a text's sentences, and splitting a text that has no parse.
 
-The nlp stage has spaCy's sentences, but ``resolve_event_date`` receives only the frame and the
-document; a plain punctuation rule is enough to find the neighbouring sentences a date may sit in.
+The pipeline hands ``resolve_event_date`` the nlp stage's sentences. A caller that has only a text (the ACLED
+notes' date scoring, a notebook) gets them from a plain punctuation rule here.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import lru_cache
 
 from frontwire.dates.vocabulary import ABBREVIATIONS
+from frontwire.records import Sentence
 
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    start: int
-    end: int
-    paragraph: int  # index of the paragraph (a line of the cleaned text) holding it
 
 
 @lru_cache(maxsize=64)
@@ -50,10 +44,10 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
-def sentence_index(text: str, offset: int) -> int | None:
-    """The index of the sentence holding ``offset`` (or the nearest one before it)."""
+def sentence_index(sents: Sequence[Sentence], offset: int) -> int | None:
+    """The index of the sentence of ``sents`` holding ``offset`` (or the nearest one before it)."""
     found = None
-    for index, sentence in enumerate(sentences(text)):
+    for index, sentence in enumerate(sents):
         if sentence.start <= offset:
             found = index
         else:

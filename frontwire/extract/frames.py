@@ -12,6 +12,7 @@ Two readings, as a coder would do it:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -20,15 +21,15 @@ from frontwire.extract.assemble import make_frame
 from frontwire.extract.claims import find_speaker, is_historical, modality_of, quote_spans, speaker_of
 from frontwire.extract.classifier import SubEventClassifier
 from frontwire.extract.events import group_mentions
-from frontwire.extract.geo_hints import biggest_place, place_countries, state_in_country
+from frontwire.extract.geo_hints import biggest_place, gazetteer_in_use, place_countries, state_in_country
 from frontwire.extract.mentions import ArticleContext, read_mentions, source_speaker
 from frontwire.extract.places import enumerated_settlements, event_places, listed_location_count
 from frontwire.extract.quantities import coder_remark, count_fatalities
-from frontwire.extract.reports import load_report_model
+from frontwire.extract.reports import ReportModel, load_report_model
 from frontwire.extract.roles import STATE_KINDS, assign_roles, bare_country_subject, generic_agent
 from frontwire.extract.structure import Role, Unit, read_structure
 from frontwire.extract.subevent import Typing, choose_sub_event, type_by_rules
-from frontwire.records import Document, EventFrame, Span
+from frontwire.records import Document, EventFrame, Sentence, Span
 from frontwire.reference import reference
 
 _NOTE_MAX_SENTENCES = 4
@@ -175,20 +176,32 @@ def _partisan_outlet(source: str | None) -> bool:
 
 
 def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifier | None = None,
-                   use_packaged: bool = True) -> list[EventFrame]:
+                   report_model: ReportModel | None = None, gazetteer: Any = None,
+                   sentences: Sequence[Sentence] | None = None, use_packaged: bool = True) -> list[EventFrame]:
     """The events a careful ACLED coder would code from ``document``, main event first.
 
-    ``doc`` is the spaCy ``Doc`` of ``document.text``. ``classifier`` types sub-events together with the
-    rules; None means the packaged model (rules alone where it is not installed).
+    ``doc`` is the spaCy ``Doc`` of ``document.text`` and ``sentences`` its sentences as the nlp stage split
+    them (from ``doc`` where not given). The pipeline hands in what extraction reads besides the text:
+    ``classifier`` types sub-events together with the rules, ``report_model`` weighs which sentences tell a
+    current event, ``gazetteer`` (the geo stage's, with the user's imports) tells which names are places and
+    where. Left None, the packaged models and gazetteer are used; ``use_packaged=False`` runs the rules alone.
     """
     if classifier is None and use_packaged:
         from frontwire.extract.classifier import load_classifier
 
         classifier = load_classifier()
+    if report_model is None and use_packaged:
+        report_model = load_report_model()
+    with gazetteer_in_use(gazetteer):
+        return _extract_frames(document, doc, classifier, report_model, sentences)
+
+
+def _extract_frames(document: Document, doc: Any, classifier: SubEventClassifier | None,
+                    model: ReportModel | None, split: Sequence[Sentence] | None) -> list[EventFrame]:
     text = document.text
     if not text.strip() or document.status != "ok" or opinion_column(document.title):
         return []
-    units = read_structure(document, doc)
+    units = read_structure(document, doc, split)
     sentences = [u for u in units if u.role != Role.DEBRIS]
     if not sentences:
         return []
@@ -207,7 +220,6 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
     if len(sentences) <= _NOTE_MAX_SENTENCES and len(text) < 1500 and _reads_as_one_event(sentences):
         frame = _note_frame(document, sentences, classifier, home, countries)
         return [frame] if frame else []
-    model = load_report_model() if use_packaged else None
     reports = tuple(float(p) for p in model.predict([u.text for u in units])) if model is not None else ()
     ctx = ArticleContext(document, home, tuple(countries), classifier, _partisan_outlet(document.source),
                          source_speaker(document), entities, reports)

@@ -3,21 +3,49 @@
 Used only where a text names no country at all ("a protest was held in front of the Government House in
 Yerevan", "attacks on check points in Nijrab district, Kapisa"): generic actors (protesters, civilians,
 unidentified gunmen) and unnamed state forces then belong to the country the places lie in. Without the
-geo package or its gazetteer this returns nothing and extraction goes on without it.
+geo package or its gazetteer this returns nothing and extraction goes on without it. The gazetteer is the one
+the pipeline hands ``extract_frames`` (with the user's imports), the packaged one for a direct caller.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+# the gazetteer the pipeline handed to the extraction in progress (None: the packaged one, for direct callers)
+_HANDED: ContextVar[Any] = ContextVar("frontwire_extract_gazetteer", default=None)
+
+
+@contextmanager
+def gazetteer_in_use(gazetteer: Any) -> Iterator[None]:
+    """Within the block, every hint below reads ``gazetteer`` (the geo stage's, with the user's imports); None
+    leaves them the packaged gazetteer. Scoped to the current thread or task, so parallel extractions with
+    different gazetteers do not see each other's."""
+    token = _HANDED.set(gazetteer)
+    try:
+        yield
+    finally:
+        _HANDED.reset(token)
+
+
+def _gazetteer() -> Any:
+    handed = _HANDED.get()
+    if handed is not None:
+        return handed
+    from frontwire.geo.gazetteer import get_gazetteer
+
+    return get_gazetteer()
 
 
 def place_countries(text: str) -> list[str]:
     """Countries of the places ``text`` names, most supported first (admin units count double)."""
     try:
-        from frontwire.geo.gazetteer import get_gazetteer
         from frontwire.geo.toponyms import find_toponyms
 
-        gaz = get_gazetteer()
+        gaz = _gazetteer()
         votes: Counter[str] = Counter()
         for toponym in find_toponyms(text, gaz):
             ccs: dict[str, int] = {}
@@ -45,9 +73,7 @@ def known_city(name: str) -> bool:
     """True when the gazetteer holds ``name`` exactly as a city of at least ``CITY_POPULATION`` people or as an
     administrative unit: "Minsk" is a place even where the small parser reads it as an organisation."""
     try:
-        from frontwire.geo.gazetteer import get_gazetteer
-
-        gaz = get_gazetteer()
+        gaz = _gazetteer()
         return any(gaz.exact(i, name) and (gaz.kinds[i] in (1, 2) or gaz.pops[i] >= CITY_POPULATION)
                    for i in gaz.lookup(name))
     except Exception:  # noqa: BLE001 - the geo stage is optional here, as above
@@ -58,9 +84,7 @@ def place_in_country(name: str, country: str) -> bool:
     """True when the gazetteer holds a place called ``name`` in ``country`` (spelt as ACLED spells it), however
     many other countries have one: a sentence may place an event told for that country there."""
     try:
-        from frontwire.geo.gazetteer import get_gazetteer
-
-        gaz = get_gazetteer()
+        gaz = _gazetteer()
         return any(gaz.country_name(gaz.ccs[i]) == country for i in gaz.lookup(name))
     except Exception:  # noqa: BLE001 - the geo stage is optional here, as above
         return False
@@ -70,9 +94,7 @@ def state_in_country(name: str, country: str) -> bool:
     """True when ``country`` (as ACLED spells it) has a state or province called exactly ``name`` ("Georgia" in
     the United States)."""
     try:
-        from frontwire.geo.gazetteer import get_gazetteer
-
-        gaz = get_gazetteer()
+        gaz = _gazetteer()
         return any(gaz.kinds[i] == 1 and gaz.exact(i, name) and gaz.country_name(gaz.ccs[i]) == country
                    for i in gaz.lookup(name))
     except Exception:  # noqa: BLE001 - the geo stage is optional here, as above
@@ -84,9 +106,9 @@ def biggest_place(name: str) -> tuple[str, int, bool] | None:
     not Florida; "Portland": Oregon, not the Jamaican parish; a province or state weighs as its biggest town),
     with whether that place is a town (not a state), or None where the gazetteer has none."""
     try:
-        from frontwire.geo.gazetteer import get_gazetteer, strict_key
+        from frontwire.geo.gazetteer import strict_key
 
-        gaz = get_gazetteer()
+        gaz = _gazetteer()
         named = [i for i in gaz.lookup(name) if gaz.exact(i, name) and gaz.kinds[i] in (1, 3)]
         # a place whose own name it is before one that has it among its other names ("Victoria" is the state,
         # not Hong Kong's old name for its city)

@@ -30,7 +30,8 @@ from typing import Any
 
 from frontwire.dates.context import in_side_clause
 from frontwire.dates.expressions import DateExpression, find_date_expressions
-from frontwire.records import Document
+from frontwire.nlp import sentences as split_sentences
+from frontwire.records import Document, Sentence
 
 
 class Role(StrEnum):
@@ -58,7 +59,7 @@ class Unit:
     start: int
     end: int
     text: str
-    paragraph: int  # the line of the cleaned text it stands on
+    paragraph: int  # the paragraph (non-empty line) of the cleaned text it stands in
     role: Role
     why: str = ""  # the cue that decided the role
     repeats: int | None = None  # for a repeat: the index of the unit it copies
@@ -195,35 +196,15 @@ def _role_by_time(text: str, expressions: Sequence[DateExpression], published: d
     return ""
 
 
-def _lines(document: Document, doc: Any) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph) of every sentence piece: the parser's sentences, cut again at line breaks."""
-    text = document.text
-    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
-    import bisect
-
-    out: list[tuple[int, int, int]] = []
-    bounds = [(s.start_char, s.end_char) for s in doc.sents] if doc is not None else [(0, len(text))]
-    for s_start, s_end in bounds:
-        for m in re.finditer(r"[^\n]+", text[s_start:s_end]):
-            start, end = s_start + m.start(), s_start + m.end()
-            piece = text[start:end]
-            lead_space = len(piece) - len(piece.lstrip())
-            start += lead_space
-            end = start + len(piece.strip())
-            if end - start < 3:
-                continue
-            out.append((start, end, bisect.bisect_right(line_starts, start) - 1))
-    return out
-
-
-def read_structure(document: Document, doc: Any) -> list[Unit]:
-    """The units of ``document`` (whose spaCy parse is ``doc``) with their roles, in text order."""
+def read_structure(document: Document, doc: Any, sentences: Sequence[Sentence] | None = None) -> list[Unit]:
+    """The units of ``document`` (whose spaCy parse is ``doc``) with their roles, in text order: one per sentence
+    of ``sentences`` (the nlp stage's, from ``doc`` where not given)."""
     text = document.text
     published = document.published_at
     headings = [(h.start, h.end) for h in document.headings]
     captions = {" ".join(c.split()) for c in document.captions if c.strip()}
     expressions = find_date_expressions(text, published)
-    pieces = _lines(document, doc)
+    pieces = [(s.start, s.end, s.paragraph) for s in (split_sentences(doc, text) if sentences is None else sentences)]
     tokens = [_norm_tokens(text[s:e]) for s, e, _ in pieces]
     units: list[Unit] = []
     for index, (start, end, paragraph) in enumerate(pieces):

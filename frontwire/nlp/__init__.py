@@ -6,11 +6,14 @@ Other stages receive ``spacy.tokens.Doc`` objects and read their attributes; the
 
 from __future__ import annotations
 
+import bisect
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from frontwire.errors import MissingDependency
+from frontwire.records import Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -76,3 +79,34 @@ def parse(texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int =
 def parse_one(text: str, *, model: str = DEFAULT_MODEL) -> Doc:
     """Parse a single text (tests, notebooks); batch with ``parse`` for anything larger."""
     return load_nlp(model)(text)
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def sentences(doc: Doc | None, text: str | None = None) -> tuple[Sentence, ...]:
+    """The sentences of a parsed text, split once here for every stage after it (extract's structure, the dates'
+    neighbouring sentences): the parser's sentences, cut again at line breaks, stripped of surrounding space;
+    pieces under three characters are dropped. Each sentence's paragraph counts the non-empty lines before it.
+    Without a parse (``doc`` None) every line of ``text`` is one sentence."""
+    text = doc.text if doc is not None else (text or "")
+    bounds = [(s.start_char, s.end_char) for s in doc.sents] if doc is not None else [(0, len(text))]
+    # the paragraph of every line start: blank lines do not count
+    line_starts: list[int] = []
+    line_paragraph: list[int] = []
+    paragraph = -1
+    for m in _LINE.finditer(text):
+        if m.group().strip():
+            paragraph += 1
+        line_starts.append(m.start())
+        line_paragraph.append(max(paragraph, 0))
+    out: list[Sentence] = []
+    for s_start, s_end in bounds:
+        for m in _LINE.finditer(text, s_start, s_end):
+            piece = m.group()
+            start = m.start() + len(piece) - len(piece.lstrip())
+            end = start + len(piece.strip())
+            if end - start < 3:
+                continue
+            out.append(Sentence(start, end, line_paragraph[bisect.bisect_right(line_starts, start) - 1]))
+    return tuple(out)

@@ -177,3 +177,19 @@ def test_one_bad_dump_among_several_imports_none_of_them(dump, tmp_path):
     with pytest.raises(GazetteerError, match=r"YY\.txt:2: expected 19"):
         import_gazetteer([path, bad], into)
     assert not into.exists() or not any(into.iterdir())
+
+
+def test_extraction_reads_the_gazetteer_it_is_handed_not_only_the_packaged_one(dump, tmp_path):
+    from frontwire.extract import extract_frames
+    from frontwire.nlp import parse_one
+
+    path, names = dump
+    into = tmp_path / "gaz"
+    import_gazetteer([path], into)
+    text = f"Protesters clashed with police in {names[11]} on Saturday, throwing stones at officers."
+    document = Document(id="t", text=text)
+    # no country is named: the places named decide, through the gazetteer extraction is handed
+    handed = extract_frames(document, parse_one(text), gazetteer=get_gazetteer(str(into)), use_packaged=False)
+    packaged = extract_frames(document, parse_one(text), use_packaged=False)
+    assert handed and "Azerbaijan" in handed[0].country_hints
+    assert not packaged or "Azerbaijan" not in packaged[0].country_hints
