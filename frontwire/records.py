@@ -270,11 +270,13 @@ class Claim(EventFields):
     """
 
     claim_id: str = ""
-    # the older spelling of ``claim_id``, accepted when building a claim (read it back as ``claim_id``)
+    # the older spelling of ``claim_id``, accepted when building a claim (read it back as ``claim_id``;
+    # change an id with ``replace(claim, claim_id=...)``)
     event_id: InitVar[str | None] = None
 
     def __post_init__(self, event_id: str | None) -> None:
-        if event_id:
+        # ``claim_id`` wins: ``dataclasses.replace`` hands the old id back as ``event_id``
+        if event_id and not self.claim_id:
             object.__setattr__(self, "claim_id", event_id)
         if not self.claim_id:
             raise ValueError("a claim needs its claim_id")

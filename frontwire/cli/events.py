@@ -10,6 +10,7 @@ from frontwire.cli.ledger import load_events
 from frontwire.config import Settings
 from frontwire.export import FORMATS, write_records
 from frontwire.ledger import event_to_dict
+from frontwire.ledger.reading import is_current
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,7 +35,7 @@ def query_events(settings: Settings, *, date_from: str | None = None, date_to: s
     Claims are merged first and events filtered after, so a filter never splits an event whose claims differ
     on the filtered field.
     """
-    events = [event_to_dict(event) for event in load_events(settings)]
+    events = [event_to_dict(event) for event in load_events(settings) if is_current(event)]
     if date_from:
         events = [e for e in events if (e.get("date_end") or e.get("event_date") or "") >= date_from]
     if date_to:

@@ -202,7 +202,9 @@ def place_score(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     if a.level == "district" or b.level == "district":
         return 0.3 if same_district else None
     if a.place_id and a.place_id == b.place_id:
-        return 1.0
+        return 1.0  # one gazetteer entry, however the outlets spell it (Taghavard, Tagaverd, Kaghavard)
+    if a.place_id and b.place_id and _gazetteer(a.place_id) == _gazetteer(b.place_id):
+        return None  # one gazetteer tells them apart: two places, however alike their names
     distance = _distance_km(a, b)
     exact = a.name == b.name
     if exact or (same_district and same_place_name(a.name, b.name)):
@@ -217,12 +219,18 @@ def place_score(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     return None
 
 
+def _gazetteer(place_id: str) -> str:
+    return place_id.split(":", 1)[0]
+
+
 def date_score(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
-    """How well two claims' date ranges agree: overlapping, or at most ``DATE_SLACK_DAYS`` apart."""
+    """How well two claims' date ranges agree: overlapping, or at most ``DATE_SLACK_DAYS`` apart when both
+    tell the same sub-event type (an announcement dated the day after). Claims of different types must
+    overlap: fighting near a village the day after its capture is another happening, not the capture."""
     if a.start is None or b.start is None or a.end is None or b.end is None:
         return None
     gap = max((b.start - a.end).days, (a.start - b.end).days)
-    if gap > DATE_SLACK_DAYS:
+    if gap > (DATE_SLACK_DAYS if a.sub_event_type == b.sub_event_type else 0):
         return None
     if a.event_date == b.event_date:
         return 1.0

@@ -1,8 +1,10 @@
 """The ledger's reading of one event from its claims: ACLED's conservative values, independent sources,
 the sides that assert it, and what the claims dispute.
 
-Claims that *support* an event are those asserting it (or recalling it as past, "historical"); a
-"denied" claim contradicts it; "hypothetical" and "planned" claims neither support nor contradict.
+Claims that *support* an event are those asserting it; a "denied" claim contradicts it; "hypothetical",
+"planned" and "historical" claims (background: "Armenian forces captured Lachin in 1992") neither support
+nor contradict, so an event told only as background is no current event: it moves no control and adds to
+no tally, and ``frontwire events`` leaves it out (``is_current``).
 """
 
 from __future__ import annotations
@@ -20,9 +22,14 @@ from frontwire.ledger.names import aligned, country_in, fold, origin_key, same_p
 from frontwire.ledger.records import Dispute, DisputedValue, Event, event_id_of
 from frontwire.records import Claim, Loss
 
-SUPPORTING = ("asserted", "historical")
+SUPPORTING = ("asserted",)
 COPY_MIN_CHARS = 40  # evidence shorter than this ("Milanli") is not enough to call one text a copy
 COPY_MIN_RATIO = 90
+
+
+def is_current(event: Event) -> bool:
+    """Whether an event is a happening of the stream, not only background recalled by its reports."""
+    return any(c.modality != "historical" for c in event.claims)
 
 
 def claimant(claim: Claim) -> str | None:
@@ -141,14 +148,21 @@ def _place_name(claim: Claim) -> str | None:
     return claim.location if is_point(claim.location, claim.admin1, claim.country, claim.geo_precision) else None
 
 
+def _same_place(a: Claim, b: Claim) -> bool:
+    if a.place_id and b.place_id and a.place_id.split(":")[0] == b.place_id.split(":")[0]:
+        return a.place_id == b.place_id
+    return a.place_id is not None and a.place_id == b.place_id or same_place_name(_place_name(a), _place_name(b))
+
+
 def _disputes(support: Sequence[Claim], denials: Sequence[Claim], all_claims: Sequence[Claim]) -> list[Dispute]:
     disputes: list[Dispute] = []
     if support and denials:
         d = _dispute("modality", all_claims, lambda c: c.modality if c.modality in SUPPORTING + ("denied",) else None)
         if d:
             disputes.append(d)
-    names = [n for n in (_place_name(c) for c in support) if n]
-    if any(not same_place_name(a, b) for a in names for b in names):
+    # one place when the gazetteer says so (one place id), whatever the spellings; else by name
+    points = [c for c in support if _place_name(c)]
+    if any(not _same_place(a, b) for a in points for b in points):
         d = _dispute("location", support, _place_name)
         if d:
             disputes.append(d)
@@ -192,12 +206,34 @@ def _parties(claims: Sequence[Claim]) -> set[str]:
     return parties
 
 
+def claimant_side(claim: Claim) -> str | None:
+    """The conflict party whose source asserts a claim, wherever the claim travelled since.
+
+    A ministry's statement relayed by an agency ("the Defence Ministry said, AA reported") is the ministry's:
+    its claimant, else the first link of the chain that speaks for a side (an outlet speaks for none). A
+    claimant named without its country ("the Defence Army said") takes the party the evidence names just
+    before it ("the Artsakh Defence Army said")."""
+    side = side_of(claim.claimed_by)
+    if side is None and claim.claimed_by:
+        for span in claim.evidence:
+            at = span.text.find(claim.claimed_by)
+            if at > 0:
+                words = span.text[:at].split()
+                if words:
+                    side = side_of(f"{words[-1]} {claim.claimed_by}")
+            if side:
+                break
+    if side is None:
+        side = next((s for s in (side_of(link) for link in claim.claim_chain) if s), None)
+    return side
+
+
 def supporting_sides(support: Sequence[Claim], all_claims: Sequence[Claim]) -> tuple[str, ...]:
     """The conflict parties whose own sources assert the event; a third state's ministry is not one."""
     parties = _parties(all_claims)
     sides = set()
     for claim in support:
-        side = side_of(claim.claimed_by) or (side_of(claim.claim_chain[0]) if claim.claim_chain else None)
+        side = claimant_side(claim)
         # With both parties known, a third state's source is not one of theirs; with one known, the
         # other party is unnamed and every side counts.
         if side and (len(parties) < 2 or side in parties or aligned(side) in parties):
