@@ -5,6 +5,7 @@ analyst's corrections.
     frontwire losses --from 2020-11-01 --to 2020-11-02      what each claimant says was lost
     frontwire merge split CLAIM_ID CLAIM_ID                 these claims are different events
     frontwire merge join CLAIM_ID CLAIM_ID                  these claims are one event
+    frontwire merge explain CLAIM_ID CLAIM_ID               why these two claims were or were not merged
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from frontwire.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, add_db_optio
 from frontwire.config import Settings
 from frontwire.errors import FrontwireError
 from frontwire.ledger import Event, MergeDecision, control_timeline, loss_tallies, merge_claims
+from frontwire.ledger.compat import claim_features, compatibility, explain
+from frontwire.records import Claim
 
 OUTPUT_FORMATS = ("table", "jsonl")
 StoreOpener = Callable[[str], Any]
@@ -50,9 +53,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     merge = subparsers.add_parser(
         "merge", help="split or join claims by hand; the ledger keeps the decision on every run",
         description="Override the automatic merge: 'split' puts the claims in different events, 'join' puts them "
-                    "in one. Claim ids are the 'claim_id' values in 'frontwire events --format jsonl'.")
+                    "in one; 'explain' says, feature by feature, why two claims were or were not merged. Claim ids "
+                    "are the 'claim_id' values in 'frontwire events --format jsonl'.")
     add_db_option(merge)
-    merge.add_argument("action", choices=("split", "join"), help="split: never together; join: always together")
+    merge.add_argument("action", choices=("split", "join", "explain"),
+                       help="split: never together; join: always together; explain: why (two ids)")
     merge.add_argument("claim_ids", nargs="+", metavar="CLAIM_ID", help="two or more claim ids")
     merge.add_argument("--note", help="why (kept with the decision)")
     merge.set_defaults(func=run_merge)
@@ -142,9 +147,13 @@ def run_losses(args: argparse.Namespace, settings: Settings, *, open_store: Stor
     return EXIT_OK
 
 
-def run_merge(args: argparse.Namespace, settings: Settings, *, open_store: StoreOpener | None = None) -> int:
-    """``frontwire merge split|join CLAIM_ID...``: 0 recorded, 1 the store failed, 2 bad claim ids."""
+def run_merge(args: argparse.Namespace, settings: Settings, *, open_store: StoreOpener | None = None,
+              out: IO[str] | None = None) -> int:
+    """``frontwire merge split|join|explain CLAIM_ID...``: 0 recorded (or explained), 1 the store failed, 2 bad
+    claim ids."""
     ids = sorted(set(args.claim_ids))
+    if args.action == "explain":
+        return run_explain(ids, settings, open_store=open_store, out=out)
     if len(ids) < 2:
         say(f"'merge {args.action}' needs two or more different claim ids")
         return EXIT_USAGE
@@ -161,4 +170,56 @@ def run_merge(args: argparse.Namespace, settings: Settings, *, open_store: Store
         say(str(exc))
         return EXIT_FAILURE
     say(f"recorded: {args.action} {' '.join(ids)}")
+    return EXIT_OK
+
+
+def explain_merge(claims: Iterable[Claim], events: Iterable[Event], first: str, second: str,
+                  documents: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Why two claims were or were not merged: ``{"claim_ids", "merged", "event_ids", "features", "verdict"}``.
+
+    ``features`` compares the two claims as merging does; ``verdict`` says what decided, including what the
+    pair alone does not show (a third claim of one event that cannot be one happening with the other)."""
+    by_id = {c.claim_id: c for c in claims}
+    a, b = by_id[first], by_id[second]
+    docs = documents or {}
+    fa, fb = claim_features(a, docs.get(a.doc_id)), claim_features(b, docs.get(b.doc_id))
+    owner = {cid: e for e in events for cid in e.claim_ids}
+    ea, eb = owner[first], owner[second]
+    features = explain(fa, fb)
+    compatible = compatibility(fa, fb) is not None
+    if ea.event_id == eb.event_id:
+        verdict = ("merged: " + "; ".join(f"{k} {v}" for k, v in features)) if compatible else \
+            "merged by an analyst's join, or through claims each is compatible with"
+    elif not compatible:
+        verdict = "not merged: " + "; ".join(f"{k} {v}" for k, v in features if v.startswith("no"))
+    else:
+        verdict = ("not merged although the two are compatible: another claim of one event cannot be one "
+                   "happening with the other (every claim of an event must fit every other), an analyst split "
+                   "them, or a district-level claim could belong to two different places")
+    return {"claim_ids": [first, second], "merged": ea.event_id == eb.event_id,
+            "event_ids": [ea.event_id, eb.event_id], "features": dict(features), "verdict": verdict}
+
+
+def run_explain(ids: list[str], settings: Settings, *, open_store: StoreOpener | None = None,
+                out: IO[str] | None = None) -> int:
+    """``frontwire merge explain A B``: print the explanation as one JSON object."""
+    if len(ids) != 2:
+        say("'merge explain' needs exactly two different claim ids")
+        return EXIT_USAGE
+    try:
+        with _open(open_store)(settings.db) as store:
+            claims = list(store.iter_claims())
+            documents = {d.id: d for d in store.iter_documents()}
+            decisions = [MergeDecision(kind=kind, claim_ids=tuple(c), note=note) for kind, c, note in store.decisions()]
+    except FrontwireError as exc:
+        say(str(exc))
+        return EXIT_FAILURE
+    unknown = [cid for cid in ids if cid not in {c.claim_id for c in claims}]
+    if unknown:
+        say(f"no stored claim with id {', '.join(unknown)}; list the ids with "
+            "'frontwire events --format jsonl' (the claims' claim_id)")
+        return EXIT_USAGE
+    events = merge_claims(claims, documents=documents, decisions=decisions)
+    report = explain_merge(claims, events, ids[0], ids[1], documents)
+    (out or sys.stdout).write(json.dumps(report, ensure_ascii=False) + "\n")
     return EXIT_OK

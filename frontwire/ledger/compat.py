@@ -272,3 +272,49 @@ def compatibility(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     if any(s is None for s in scores):
         return None
     return round(sum(scores), 6)  # type: ignore[arg-type]
+
+
+def explain(a: ClaimFeatures, b: ClaimFeatures) -> tuple[tuple[str, str], ...]:
+    """Why two claims can or cannot be one happening, feature by feature (``compatibility``'s reasons, in
+    words): ``(("document", "two documents"), ("type", "same sub-event type"), ...)``. A feature that
+    rules the pair out reads ``"no: ..."``."""
+    out: list[tuple[str, str]] = []
+    if a.doc_id == b.doc_id:
+        out.append(("document", "one document, one side's claim and the other's denial" if answers(a, b)
+                    else "no: one document reports each happening once"))
+    else:
+        out.append(("document", "two documents"))
+    if not a.mergeable or not b.mergeable:
+        out.append(("dates and place", "no: a claim without a usable date or place merges with nothing"))
+        return tuple(out)
+    if a.irrealis != b.irrealis:
+        out.append(("modality", "no: a threat or a plan is not the act"))
+    typed = type_score(a.sub_event_type, b.sub_event_type)
+    out.append(("type", "same sub-event type" if typed == 1.0 else "related sub-event types" if typed
+                else f"no: {a.sub_event_type} / {b.sub_event_type}"))
+    if (a.sub_event_type in TERRITORY_TYPES or b.sub_event_type in TERRITORY_TYPES) and a.level != b.level:
+        out.append(("place level", f"no: a change of control at {a.level} level and one at {b.level} level"))
+    placed = place_score(a, b)
+    if placed is None:
+        why = "different places"
+        if a.place_id and b.place_id and a.place_id != b.place_id:
+            why = f"different gazetteer places ({a.place_id}, {b.place_id})"
+        out.append(("place", "no: " + why))
+    else:
+        out.append(("place", "same gazetteer place" if placed == 1.0 else "same name" if placed == 0.9
+                    else "points within 3 km" if placed == 0.5 else "same district" if placed == 0.3
+                    else "same country"))
+    dated = date_score(a, b)
+    if dated is None:
+        out.append(("date", "no: dates apart" if a.sub_event_type == b.sub_event_type
+                    else "no: dates of different types do not overlap"))
+    else:
+        out.append(("date", "same day" if dated == 1.0 else "overlapping ranges" if dated == 0.6
+                    else "a day apart"))
+    if a.acquirer and b.acquirer and a.acquirer != b.acquirer:
+        out.append(("holder", f"no: {a.acquirer} and {b.acquirer} each end up holding the place"))
+    else:
+        acted = actor_score(a, b)
+        out.append(("actors", "no: different sides" if acted is None else "same sides" if acted == 0.5
+                    else "one claim's sides among the other's" if acted else "a side unnamed"))
+    return tuple(out)

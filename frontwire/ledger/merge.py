@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import replace
 from collections.abc import Iterable, Mapping, Sequence
 
 from frontwire.ledger.cluster import cluster_component, resolve_decisions
-from frontwire.ledger.compat import ClaimFeatures, block_keys, claim_features, compatibility, probe_keys
+from frontwire.ledger.compat import ClaimFeatures, block_keys, claim_features, compatibility, explain, probe_keys
 from frontwire.ledger.reading import build_event
-from frontwire.ledger.records import Event, MergeDecision
+from frontwire.ledger.records import Event, MergeDecision, MergeReason
 from frontwire.records import Claim, Document
 
 
@@ -164,12 +165,28 @@ class Ledger:
                             pending.append(member)
             for group in cluster_component(sorted(component), self._features, self._edges,
                                            self._must, self._cannot):
-                event = build_event([self._claims[cid] for cid in group])
+                event = replace(build_event([self._claims[cid] for cid in group]),
+                                merged_because=self._reasons(group))
                 self._events[group] = event
                 for cid in group:
                     self._cluster_of[cid] = group
                 changed.append(event)
         return sorted(changed, key=event_order)
+
+    def _reasons(self, group: tuple[str, ...]) -> tuple[MergeReason, ...]:
+        """Why the claims of one event were merged: every linked pair inside it, with the features that matched."""
+        reasons = []
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                score = self._edges.get(a, {}).get(b)
+                joined = frozenset((a, b)) in self._must
+                if score is None and not joined:
+                    continue
+                matched = explain(self._features[a], self._features[b])
+                if joined:
+                    matched = (("analyst", "joined by hand"),) + matched
+                reasons.append(MergeReason((a, b), matched, score))
+        return tuple(reasons)
 
     def _component(self, start: str) -> set[str]:
         component = {start}

@@ -214,3 +214,37 @@ def _baseline() -> tuple[str, str, str]:
 
     with tempfile.TemporaryDirectory() as folder:
         return _outputs(_store(str(Path(folder) / "base.db"), coded()))
+
+
+@pytest.mark.slow
+def test_events_say_why_their_claims_were_merged(stored: Settings) -> None:
+    events_out, _control, _losses = _outputs(stored)
+    [capture] = [e for e in map(json.loads, events_out.splitlines())
+                 if e["sub_event_type"] == CAPTURE and e["event_date"] == "2020-11-01"]
+    asserted = sorted(c["claim_id"] for c in capture["claims"] if c["modality"] == "asserted")
+    linked = {tuple(r["claim_ids"]) for r in capture["merged_because"]}
+    assert {tuple(sorted(p)) for p in linked} >= {(a, b) for a in asserted for b in asserted if a < b}
+    reason = capture["merged_because"][0]
+    assert reason["matched"]["place"] == "same gazetteer place" and reason["matched"]["document"] == "two documents"
+
+
+@pytest.mark.slow
+def test_merge_explain_says_why_two_claims_were_or_were_not_merged(stored: Settings, events: list[Event]) -> None:
+    [capture] = [e for e in events if e.sub_event_type == CAPTURE and e.event_date == date(2020, 11, 1)]
+    [fighting] = [e for e in events if e.sub_event_type == CLASH and e.place_id == TAGHAVARD]
+    az = next(c.claim_id for c in capture.claims if c.doc_id == "azmod-01")
+    aa = next(c.claim_id for c in capture.claims if c.doc_id == "aa-01")
+    news = next(c.claim_id for c in fighting.claims if c.doc_id == "newsam-01")
+
+    def explain(a: str, b: str) -> dict:
+        out = io.StringIO()
+        args = argparse.Namespace(action="explain", claim_ids=[a, b], note=None)
+        assert ledger_cli.run_merge(args, stored, out=out) == 0
+        return json.loads(out.getvalue())
+
+    merged = explain(az, aa)
+    assert merged["merged"] and merged["verdict"].startswith("merged")
+    assert merged["features"]["type"] == "same sub-event type"
+    apart = explain(az, news)
+    assert not apart["merged"] and "date" in apart["verdict"]
+    assert apart["features"]["date"] == "no: dates of different types do not overlap"
