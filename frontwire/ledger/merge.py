@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import replace
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from frontwire.ledger.cluster import cluster_component, resolve_decisions
 from frontwire.ledger.compat import ClaimFeatures, block_keys, claim_features, compatibility, explain, probe_keys
