@@ -222,14 +222,32 @@ def is_historical(sentence: str, published: date | None, *, window_days: int = 7
     return False
 
 
+# the words just before a trigger that make its happening a plan, a call or a vow, not a report: "protesters vow to
+# take to the streets", "his call to fellow Melburnians to protest", "prepare to rally"
+_PLAN_BEFORE = re.compile(
+    r"\b(?:vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|prepar(?:e|es|ed|ing)|plan(?:s|ned|ning)?|"
+    r"intend(?:s|ed|ing)?|call(?:s|ed|ing)?|urg(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|"
+    r"(?:is|are|was|were) (?:set|due|scheduled|expected|going)|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed)?|"
+    r"vote[sd]?|decid(?:e|es|ed))\b(?:\s+[\w'’-]+){0,5}?\s+to\s+(?:again\s+|also\s+)?$", re.I)
+# a happening named by a noun that a modal or a plan then governs: "where Saturday demonstrations would be", "a
+# protest is planned for Friday", "protests were expected"
+_PLAN_AFTER = re.compile(r"[\w-]*\s+(?:would|will|could|might|may|(?:is|are|was|were) (?:planned|expected|due|"
+                         r"scheduled|set to|being planned|likely))\b", re.I)
+
+
 def modality_of(sentence: str, trigger_start: int | None = None) -> str:
     """asserted, denied, hypothetical or planned, from the words that govern the event's trigger."""
     head = sentence if trigger_start is None else sentence[:trigger_start]
     if trigger_start is not None and re.search(r"\b(?:planned|proposed|upcoming|scheduled|expected|intended|future|"
                                                r"next|possible|potential|threatened)\s+$", head, re.I):
         return "planned"  # "at a planned march in Westminster": the march has not happened
+    if trigger_start is not None and (_PLAN_BEFORE.search(head) or _PLAN_AFTER.match(sentence, trigger_start)):
+        return "planned"
+    # a negation denies the happening it governs ("forces did not shell"), not one a later clause names ("the
+    # premier did not comment on where the demonstrations would be")
+    negated = r"(?:did not|didn't|never)\b" + (r"(?:\s+\w+){0,2}\s+$" if trigger_start is not None else "")
     if re.search(r"\b(?:denied|denies|refuted|rejected (?:the )?(?:claims?|reports?|allegations?)|dismissed (?:the )?"
-                 r"(?:claims?|reports?)|did not|didn't|never)\b", head, re.I):
+                 r"(?:claims?|reports?))\b|\b" + negated, head, re.I):
         return "denied"
     if re.search(r"\b(?:plans? to|planned to|planning to|intends? to|will|is going to|are going to|prepar(?:es|ing) to|"
                  r"scheduled to|vowed to)\b", head, re.I):

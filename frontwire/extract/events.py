@@ -599,6 +599,8 @@ def place_day_key(modality: str, place: Place | None, event_date: Any) -> tuple[
     region are kept apart (they may be anywhere in it) unless the text named the same place for both (an
     island the gazetteer does not hold); so are two named places the gazetteer could only put at their
     district (two villages it does not hold)."""
+    from frontwire.geo.resolve import AT_HOME  # the geo stage's wording (imported late: extract runs without geo)
+
     if place is None or place.place_id is None or event_date is None:
         return None
     name = " ".join((place.location or "").lower().split())
@@ -606,7 +608,9 @@ def place_day_key(modality: str, place: Place | None, event_date: Any) -> tuple[
         if not name or name == " ".join((place.country or "").lower().split()):
             return None
         return (modality, place.place_id, name, event_date)
-    return (modality, place.place_id, name if place.geo_precision == 2 else "", event_date)
+    # (an event put at the article's town is at that town: it is one happening with the town's named event)
+    at_town = place.geo_precision == 1 or (place.reason or "").startswith(AT_HOME)
+    return (modality, place.place_id, "" if at_town else name, event_date)
 
 
 def absorb_placed(items: list[T], key: Callable[[T], tuple[Any, ...] | None], kind: Callable[[T], str],

@@ -20,7 +20,7 @@ from frontwire.extract.actors import find_actors, find_countries
 from frontwire.extract.assemble import make_frame
 from frontwire.extract.claims import find_speaker, is_historical, modality_of, quote_spans, speaker_of
 from frontwire.extract.classifier import SubEventClassifier
-from frontwire.extract.events import group_mentions
+from frontwire.extract.events import EVENT_MODALITIES, group_mentions
 from frontwire.extract.geo_hints import biggest_place, gazetteer_in_use, place_countries, state_in_country
 from frontwire.extract.mentions import ArticleContext, read_mentions, source_speaker
 from frontwire.extract.places import enumerated_settlements, event_places, listed_location_count
@@ -88,7 +88,13 @@ def _lead_towns(units: list[Unit], entities: tuple[tuple[int, int, str], ...], t
         if biggest is not None and biggest[1] >= least:
             found.append((Span(name, start, start + len(name)), *biggest))
 
-    for unit in [u for u in units if u.role == Role.REPORT][:4]:
+    reports = [u for u in units if u.role == Role.REPORT][:4]
+    # an article of reactions ("X has been slammed for ...") places its story in the lines that react
+    others = [u for u in units if u.role not in (Role.REPORT, Role.DEBRIS)][:6]
+
+    for unit in reports + others:
+        if unit.role != Role.REPORT and any(t[2] >= LEAD_CITY_POPULATION for t in found):
+            break
         for p in event_places(unit.text, unit.start, list(entities)):
             if p.name is not None and p.kind != "country":
                 add(p.name.text, p.name.start)
@@ -232,6 +238,12 @@ def _extract_frames(document: Document, doc: Any, classifier: SubEventClassifier
 _NOTE_OPENING = re.compile(r"^\W*(?:[A-Z][\w /-]{0,40}:\s*)?(?:[Oo]n|[Aa]s reported on|[Rr]eported on)\s+(?:\d|[A-Z][a-z]+ \d)")
 
 
+def _trigger_start(sentence: str) -> int | None:
+    """Where the codebook's trigger stands in ``sentence``: the words before it say whether it is a plan."""
+    rules = type_by_rules(sentence)
+    return rules.trigger.start if rules is not None and rules.trigger is not None else None
+
+
 def _reads_as_one_event(sentences: list[Unit]) -> bool:
     """A coder's note ("On 3 May, ...") or a brief whose only event sentence is one: typed as a whole."""
     if _NOTE_OPENING.match(sentences[0].text):
@@ -285,6 +297,9 @@ def _note_frame(document: Document, sentences: list[Unit], classifier: SubEventC
         typing = Typing("Armed clash" if victims_armed else "Attack", 0.3, None)
     if typing is None:
         return None
+    modality = modality_of(first.text, _trigger_start(first.text))
+    if modality not in EVENT_MODALITIES and not coder_note:
+        return None  # "her call to supporters to protest": a plan or a possibility, as in an article
     if agent is None:
         agent = generic_agent(typing.sub_event_type, home, first.start)
     places = event_places(first.text, first.start) or event_places(body, start)
@@ -294,4 +309,4 @@ def _note_frame(document: Document, sentences: list[Unit], classifier: SubEventC
         # one event per location: the first gets its share, rounded up, as ACLED splits a reported total
         fatalities = -(-fatalities // locations)
     return make_frame(document, Span(body, start, end), typing, agent, target, places[:1], speaker, fatalities,
-                       (), countries, home, modality_of(first.text, None))
+                       (), countries, home, modality)

@@ -382,7 +382,7 @@ def _locative(sentence: str, place: PlaceMention, offset: int) -> bool:
     return bool(_LOCATIVE_BEFORE.search(before) or _KIND_AFTER.match(after) or _KIND_BEFORE.search(before))
 
 
-_CAPITAL = re.compile(r"\b(?:in|at|near|around|outside|across|through|into)\s+the\s+(?:[A-Z][\w'-]+\s+|country's\s+)?"
+_CAPITAL = re.compile(r"\b(?:in|at|near|around|outside|across|through|into)\s+the\s+(?:[A-Z][\w'-]+\s+|(?:country|nation)['’]s\s+)?"
                       r"(?P<c>capital)\b(?!\s+(?:of|city of)\b)")
 
 

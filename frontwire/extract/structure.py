@@ -85,6 +85,8 @@ _REACTION_VERB = frozenset({
     "condemn", "denounce", "criticise", "criticize", "slam", "liken", "accuse", "blame", "urge", "warn", "welcome",
     "praise", "hail", "vow", "pledge", "promise", "threaten", "demand", "insist", "appeal", "express", "lodge",
     "summon", "brand", "deplore", "regret", "mourn", "congratulate", "thank", "reject", "defend", "call",
+    # criticism and second thoughts told in the active: "X blasted the premier for ...", "has backtracked on his call"
+    "blast", "lambast", "mock", "rebuke", "chastise", "ridicule", "berate", "backtrack", "comment",
 })
 # "X has been slammed for ...": criticism of someone, told in the passive, is a reaction too (not "was attacked")
 _CRITICISED_VERB = frozenset({
@@ -102,8 +104,9 @@ _AFTERMATH = re.compile(r"\b(?:(?:handed|issued|given|slapped with) (?:a |an |th
 _COURT = re.compile(r"\b(?:appear(?:s|ed|ing)? (?:in|at|before) (?:\w+ )?court|(?:court|jury|jurors|judge|magistrates?) "
                     r"(?:heard|hears|was told|were told)|court hearing)\b", re.I)
 # the act itself, which the aftermath's sentence may also tell ("arrested 16 and issued 21 fines as 150 clashed")
+# ("an illegal gathering", the offence a fine is for, is not the act told)
 _ACT = re.compile(r"\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|clash(?:ed|es|ing)?|march(?:ed|ing)|rall(?:ied|ying)|"
-                  r"gather(?:ed|ing)|protest(?:ed|ing)|block(?:ed|ing)|attack(?:ed|ing)|fired|threw|dispersed)\b", re.I)
+                  r"gathered|(?:were|was|are|is) gathering|protest(?:ed|ing)|block(?:ed|ing)|attack(?:ed|ing)|fired|threw|dispersed)\b", re.I)
 # the story before the news: "It comes a day after ...", "The latest protest comes after ..."
 _COMES_AFTER = re.compile(r"^\W*(?:It|This|That|The (?:\w+ ){0,3}(?:protest|rally|march|move|attack|arrest|demonstration|"
                           r"incident|clash|news)s?) (?:comes?|came) (?:(?:just |only )?(?:a|one|two|three|four|five|six|"
@@ -138,7 +141,10 @@ _CUMULATIVE = re.compile(
     r"\b(?:has|have) (?:so far )?(?:killed|claimed|left|displaced|cost)\b[^.;]{0,60}\b(?:people|lives|dead|civilians|"
     r"soldiers)\b|\b(?:insurgency|conflict|war|campaign|uprising|violence|crackdown)\b[^.;]{0,60}\b(?:has|have) "
     r"(?:killed|claimed|left|displaced|taken)\b|\btaken (?:more than )?[\d,]+ lives\b|\bso far this year\b|"
-    r"\bthis year alone\b|\bin total\b|\bsince (?:it|they) (?:began|started)\b", re.I)
+    r"\bthis year alone\b|\bin total\b|\bsince (?:it|they) (?:began|started)\b|"
+    # a running count of arrests: "have so far arrested 648 people ... since the beginning of the month"
+    r"\bso far (?:arrested|detained)\b|\b(?:has|have|had) (?:now )?(?:arrested|detained) [^.;]{0,80}\bsince\b|"
+    r"\bsince\b[^.;]{0,60}\b(?:has|have|had) (?:now )?(?:arrested|detained)\b", re.I)
 _PLUPERFECT = re.compile(r"^\W*(?:\w+\s+){0,6}?had (?:been |also )?\w+(?:ed|en|wn|ht|ne)\b", re.I)
 _QUOTE_OPEN = re.compile(r"^\s*['‘\"“]")
 

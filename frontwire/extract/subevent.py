@@ -38,7 +38,7 @@ def _military_victim_in(text: str) -> bool:
 
 
 _PROTEST_WORD = re.compile(
-    r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w+|picket\w*|(?-i:march(?:ed|es)?)|sit-in|occupy(?:ing)?|hunger strike|on strike|"
+    r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w+|picket\w*|rioters?|rioting|(?-i:march(?:ed|es)?)|sit-in|occupy(?:ing)?|hunger strike|on strike|"
     r"gathered (?:outside|in front of)|(?:gathered|assembled|marched) [^.;]{0,80}?\bto (?:demand|protest|"
     r"denounce|condemn|call for))\b", re.I)
 _ARMED = re.compile(r"\b(?:soldiers?|troops|army|military|armed forces|forces|militants?|rebels?|insurgents?|Taliban|"

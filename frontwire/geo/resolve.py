@@ -227,6 +227,9 @@ def resolve_event_place(frame: EventFrame, document: Document, gazetteer: Gazett
     return _bracketed_seat(gaz, place, text, toponyms) if place is not None else None
 
 
+AT_HOME = "the article's town"  # how a place given by the article's town begins its reason
+
+
 def _at_home(gaz: Gazetteer, frame: EventFrame, place: Place | None) -> Place | None:
     """The article's own town (``frame.home_place``) for an event whose sentences name only the region or the
     country that holds it, or no place at all ("hundreds of Melburnians took to the streets of Victoria's
@@ -248,7 +251,7 @@ def _at_home(gaz: Gazetteer, frame: EventFrame, place: Place | None) -> Place | 
         return None  # the region the sentence names does not hold the article's town
     where = f"within {place.location}, where its sentences alone put it" if place is not None else \
         "its sentences name no place"
-    return make_place(gaz, i, home, gaz.primary[i], 2, f"the article's town, named in its first reports ({where})")
+    return make_place(gaz, i, home, gaz.primary[i], 2, f"{AT_HOME}, named in its first reports ({where})")
 
 
 def _resolve(gaz: Gazetteer, frame: EventFrame, document: Document) -> tuple[Place | None, str, list[Toponym]]:

@@ -65,6 +65,11 @@ def test_protesters_rioters_and_police_are_named_for_the_country_of_their_event(
     # the act itself is still news, whatever the courts do after it
     ("Riot police arrested 16 people and issued 21 fines as crowds clashed with officers.", Role.REPORT),
     ("Three men were charged after protesters clashed with police on Friday.", Role.REPORT),
+    # criticism told in the active, a running count of arrests, a fine for "an illegal gathering"
+    ("A city councillor blasted the mayor for letting the march go ahead.", Role.REACTION),
+    ("The union leader has backtracked on his call for a general strike.", Role.REACTION),
+    ("Police said they have so far arrested 212 people since the campaign began.", Role.BACKGROUND),
+    ("The organiser was handed a £5,000 fine for an illegal gathering.", Role.REACTION),
 ])
 def test_what_is_not_an_event_is_read_as_such(sentence, role):
     text = "Police fired tear gas at marchers in Lyon on Saturday.\n\n" + sentence
@@ -142,3 +147,27 @@ def test_a_takeover_absorbs_the_looting_of_its_place_that_day():
             "Shops in Mocimboa da Praia were looted and the market was torched, residents said.\n")
     claims = _claims(text, "2020-08-12")
     assert [c.sub_event_type for c in claims] == ["Non-state actor overtakes territory"]
+
+
+@pytest.mark.parametrize("text", [
+    # a vow, a call or a plan to protest; a demonstration that only "would be"
+    "Cases rose again on Monday as anti-lockdown groups vow to take to the streets of Lyon on Saturday.",
+    "The senator faced questions over her call to supporters to protest outside the court in Lyon.",
+    "Farmers prepare to rally in Lyon again after talks with the ministry failed.",
+    "The prefect did not say where Saturday's demonstrations in Lyon would be.",
+    # words of political violence in another sense
+    "The prime minister met ministers in Lyon today as he tries to defuse a revolt in his party.",
+    "A cyclist fined in Lyon for riding without lights has protested his innocence.",
+])
+def test_plans_calls_and_figures_of_speech_are_no_events(text):
+    assert _claims(text, "2024-05-06") == []
+
+
+def test_the_nations_capital_is_the_capital_and_a_crowd_of_rioters_is_a_demonstration():
+    text = ("The mayor spoke on Monday about a weekend of chaos in the nation's capital, where rioters clashed with "
+            "police.\n\n"
+            "Police in Washington DC on Saturday night used tear gas to disperse crowds of rioters.\n")
+    claims = _claims(text, "2020-09-01")
+    assert claims and {c.location for c in claims} == {"Washington"} | ({"Washington DC"} & {c.location for c in claims})
+    saturday = [c for c in claims if str(c.event_date) == "2020-08-29"]
+    assert saturday and saturday[0].sub_event_type == "Violent demonstration"
