@@ -103,7 +103,8 @@ def _lead_towns(units: list[Unit], entities: tuple[tuple[int, int, str], ...], t
         for m in re.finditer(r"\b(?:The|the) ([A-Z][a-z]+) (?:city|state|capital)\b|\b([A-Z][a-z]+)['’]s\b", unit.text):
             group = 1 if m.group(1) else 2
             add(m.group(group), unit.start + m.start(group), 0 if group == 1 else LEAD_CITY_POPULATION)
-    for name in re.findall(r"\b[A-Z][a-z]{3,}\b", title or ""):
+    # a headline's names whole: "San Francisco", not "Francisco"; "Nancy Pelosi" is no town
+    for name in [n for n in re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b", title or "") if len(n) > 3]:
         at = re.search(rf"\b{re.escape(name)}\b", text)  # the headline's town ("Melbourne during lockdown ...")
         if at is not None:
             add(name, at.start())
@@ -154,7 +155,8 @@ def opinion_column(title: str | None) -> bool:
 def _surnames(text: str, entities: tuple[tuple[int, int, str], ...]) -> tuple[tuple[int, int, str], ...]:
     """Where the text names a person in full ("Lauren B. Victor"), each later bare use of the surname ("yelling
     at Victor") as a SURNAME entity: a person, never a place, whatever the gazetteer holds."""
-    names = {text[s:e].split()[-1] for s, e, label in entities if label == "PERSON" and len(text[s:e].split()) >= 2}
+    names = {re.sub(r"['’]s$", "", text[s:e].split()[-1]) for s, e, label in entities
+             if label == "PERSON" and len(text[s:e].split()) >= 2}
     names = {n for n in names if n[:1].isupper() and len(n) > 2 and n.isalpha()}
     if not names:
         return ()

@@ -237,6 +237,10 @@ def _country_words(lex: Reference) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+# a place has no home: "outside Nancy Pelosi's home", "at the senator's house"
+_DWELLING_AFTER = re.compile(r"['’]s\s+(?:\w+\s+)?(?:home|house|residence|apartment|flat|mansion|estate|farmhouse|"
+                             r"doorstep|front door|driveway|pad)\b", re.I)
+
 # named entities that are not places ("the National Gallery", "the Resist And Act For Freedom rally", "Viasna")
 NOT_PLACE_LABELS = frozenset({"ORG", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "FAC"})
 
@@ -257,7 +261,9 @@ def _named_otherwise(place: PlaceMention, entities: list[tuple[int, int, str]], 
                   or start <= s < place.name.end)}
     before = sentence[max(0, place.name.start - offset - 24):place.name.start - offset]
     after = sentence[place.name.end - offset:place.name.end - offset + 16]
-    if any(label == "PERSON" and s == start and e == place.name.end and " " in place.name.text
+    if _DWELLING_AFTER.match(after):
+        return True  # "outside Pelosi's house": a person's home, whatever the parser calls the name
+    if any(label == "PERSON" and s == start and e in (place.name.end, place.name.end + 2) and " " in place.name.text
            for s, e, label in entities) and biggest_place(place.name.text) is None:
         return True  # "outside Nancy Pelosi's home": a person's full name the gazetteer does not hold
     if "SURNAME" in labels:
@@ -358,10 +364,27 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
                 s <= p.name.start < e and label in ("GPE", "LOC") for s, e, label in entities)]
         located = where
     if not located:
+        located = force_places(sentence, offset)
+    if not located:
         located = capital_places(sentence, offset)
     if not located:
         located = country_places(sentence, tuple(c.name for c in reference().countries), offset)
     return located
+
+
+_FORCE = re.compile(r"\b(?P<n>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}) (?:riot )?(?:police|cops|officers)\b"
+                    r"(?!\s+(?:said|say|says|told|reported|stated|spokes\w+|statement|chief|department|commissioner))")
+
+
+def force_places(sentence: str, offset: int = 0) -> list[PlaceMention]:
+    """ "Hong Kong police have arrested 60 people": where no place is named, a city's police act in their city
+    (a town the gazetteer knows by its name alone; "Metropolitan Police" and "Victoria Police" of a state are
+    left to the article's town)."""
+    for m in _FORCE.finditer(sentence):
+        name = m.group("n")
+        if known_city(name) and (biggest_place(name) or ("", 0, False))[2]:
+            return [PlaceMention(_span(sentence, m.start("n"), m.end("n"), offset), None, "in")]
+    return []
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|around|outside|inside|across|through|throughout|into|within|on the streets of|"

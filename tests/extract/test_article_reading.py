@@ -111,6 +111,10 @@ def test_an_opinion_column_codes_no_events():
     ("Hundreds gathered in Melbourne's CBD to protest against lockdowns.", "Melbourne"),
     ("Earlier this week, a woman in Washington D.C. was cornered by protesters.", "Washington D.C."),
     ("Russian forces shelled residential areas of Kharkiv overnight.", "Kharkiv"),
+    # a person's home is no place; a city's police act in their city, unless they only speak
+    ("A crowd gathered outside Jane Doerman's house on Sunday.", None),
+    ("Hong Kong police arrested 40 people after crowds gathered on Sunday.", "Hong Kong"),
+    ("Hong Kong police said the crowd was unlawful.", None),
 ])
 def test_the_head_of_a_longer_name_is_no_place_and_a_towns_centre_is_the_town(sentence, place):
     found = [p.name.text for p in event_places(sentence, 0, []) if p.name is not None]
@@ -171,3 +175,10 @@ def test_the_nations_capital_is_the_capital_and_a_crowd_of_rioters_is_a_demonstr
     assert claims and {c.location for c in claims} == {"Washington"} | ({"Washington DC"} & {c.location for c in claims})
     saturday = [c for c in claims if str(c.event_date) == "2020-08-29"]
     assert saturday and saturday[0].sub_event_type == "Violent demonstration"
+
+
+def test_a_headlines_town_is_read_whole_and_a_persons_name_in_it_is_no_town():
+    text = ("A crowd gathered outside the speaker's home on Thursday after she visited a San Francisco salon that was shut.\n\n"
+            "The women hung hair dryers in a tree in front of the house.\n")
+    claims = _claims(text, "2020-09-04", title="Women protest outside Nancy Pelosi's home in San Francisco")
+    assert claims and {(c.location, c.country) for c in claims} == {("San Francisco", "United States")}
