@@ -394,7 +394,7 @@ def _same_event(events: list[_Event], mention: Mention, place: PlaceMention | No
     key = _place_key(place)
     day = _own_day(mention.text, published)
     for event in events:
-        if event.secondary or event.head.modality != mention.modality or _other_day(event, day, published):
+        if event.secondary or event.head.modality != mention.modality or _other_day(event, day, published, mention.text):
             continue
         if family(event.typing.sub_event_type) != family(mention.sub_event_type):
             continue
@@ -423,11 +423,11 @@ def _joinable_event(events: list[_Event], mention: Mention, recent: frozenset[st
         for event in reversed(events):
             if not event.secondary and event.place_key in recent and \
                     joinable(event.typing.sub_event_type, mention.sub_event_type) and \
-                    not _other_day(event, day, published):
+                    not _other_day(event, day, published, mention.text):
                 return event
     for event in reversed(events):
         if event.secondary or not joinable(event.typing.sub_event_type, mention.sub_event_type) or \
-                _other_day(event, day, published):
+                _other_day(event, day, published, mention.text):
             continue
         if key and event.place_key and key != event.place_key and not _key_inside(key, event.place_key):
             continue
@@ -444,12 +444,23 @@ def _own_day(text: str, published: date | None) -> date | None:
     return days.pop() if len(days) == 1 else None
 
 
-def _other_day(event: _Event, day: date | None, published: date | None) -> bool:
-    """True when the mention names a day and the event's first report names another."""
+def _other_day(event: _Event, day: date | None, published: date | None, mention_text: str = "") -> bool:
+    """True when the mention names a day and the event's first report names another, or names none where the
+    mention's day is well before the news ("clashed ... last Saturday" beside today's arrests: a report that
+    names no day tells of the last day or two)."""
     if day is None:
         return False
     first = _own_day(event.head.text, published)
-    return first is not None and first != day
+    if first is None:
+        return published is not None and (published - day).days > RECENT_DAYS and any(
+            _PAST_MARK.search(e.span.text) for e in find_date_expressions(mention_text, published) if e.precision == 1)
+    return first != day
+
+
+RECENT_DAYS = 2  # how far back a report that names no day may be telling of
+# a day the text itself marks as past ("last Saturday", "three days ago"), not a plain "on Thursday" that may
+# date the news
+_PAST_MARK = re.compile(r"\blast\b|\bago\b|\bprevious\b|\bearlier\b", re.I)
 
 
 def _key_inside(a: str, b: str) -> bool:

@@ -182,3 +182,12 @@ def test_a_headlines_town_is_read_whole_and_a_persons_name_in_it_is_no_town():
             "The women hung hair dryers in a tree in front of the house.\n")
     claims = _claims(text, "2020-09-04", title="Women protest outside Nancy Pelosi's home in San Francisco")
     assert claims and {(c.location, c.country) for c in claims} == {("San Francisco", "United States")}
+
+
+def test_a_clash_marked_last_saturday_does_not_make_todays_arrests_violent():
+    text = ("Police arrested four anti-lockdown protesters in Lyon as officers moved through the old town.\n\n"
+            "Two of them were carried away by police near the cathedral.\n\n"
+            "Police clashed with thousands of protesters at the same square last Saturday.\n")
+    claims = _claims(text, "2020-09-12")
+    today = [c for c in claims if str(c.event_date) == "2020-09-12"]
+    assert today and today[0].sub_event_type == "Protest with intervention"
