@@ -127,6 +127,9 @@ class Pipeline:
         placed = [Placed(frame, resolve_event_place(frame, document, gazetteer),
                          resolve_event_date(frame, document, sentences=sentences))
                   for frame in frames]
+        # a happening dated weeks before the report is its background, however its sentence reads ("After Hung
+        # tried to run over protesters in Pasadena on May 31, ..." in a September story)
+        placed = [p for p in placed if not _history(p, document)]
         # the same happening told twice ("the capital", "Minsk") is one event once both are placed and dated
         placed = merge_placed(placed, key=_happening, merge=_merge)
         # ... and the looting of a place taken that day is part of the takeover (the codebook's 'absorbs')
@@ -141,6 +144,15 @@ class Placed:
     frame: EventFrame
     place: Place | None
     when: EventDate | None
+
+
+HISTORY_DAYS = 30  # a happening that ended this long before the report is history, not news
+
+
+def _history(p: Placed, document: Document) -> bool:
+    end = p.when.date_end or p.when.event_date if p.when else None
+    return end is not None and document.published_at is not None and \
+        (document.published_at - end).days > HISTORY_DAYS
 
 
 def _happening(p: Placed) -> tuple[Any, ...] | None:

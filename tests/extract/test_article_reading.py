@@ -191,3 +191,19 @@ def test_a_clash_marked_last_saturday_does_not_make_todays_arrests_violent():
     claims = _claims(text, "2020-09-12")
     today = [c for c in claims if str(c.event_date) == "2020-09-12"]
     assert today and today[0].sub_event_type == "Protest with intervention"
+
+
+def test_a_happening_dated_weeks_before_the_report_is_its_background():
+    from frontwire.pipeline import Placed, _history
+    from frontwire.records import EventDate, EventFrame, Span
+
+    frame = EventFrame(event_type="Protests", sub_event_type="Peaceful protest", disorder_type="Demonstrations",
+                       anchor=Span("x", 0, 1))
+    report = Document(id="a", text="x", published_at=date(2020, 9, 30))
+
+    def dated(day: date) -> Placed:
+        return Placed(frame, None, EventDate(day, day, day, 1, reason="borrowed from a neighbouring sentence"))
+
+    assert _history(dated(date(2020, 5, 31)), report)  # "on May 31" in a September story
+    assert not _history(dated(date(2020, 9, 26)), report)
+    assert not _history(Placed(frame, None, None), report)
