@@ -34,7 +34,11 @@ _GENERIC = re.compile(r"\b(?:has|have) (?:continued|been continuing) to\b|\bcont
 _UNCLAIMED_ATTACKS = {"Remote explosive/landmine/IED", "Grenade", "Attack", "Abduction/forced disappearance"}
 _SIDE = re.compile(r"\b(?:after|following|since|before|when|because)\b", re.I)
 # police acts that end a demonstration told nearby ("As many as 13 arrests have been made by the force")
-_INTERVENTION = re.compile(r"\b(?:\d+|dozens of|scores of|several|many) (?:arrests|people (?:were )?(?:arrested|detained))\b|"
+_COUNT = r"(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|" \
+         r"a hundred|dozens of|scores of|hundreds of|several|many|more than \d+|at least \d+)"
+_INTERVENTION = re.compile(r"\b" + _COUNT + r" (?:arrests|(?:people|protesters|protestors|demonstrators|activists|men|"
+                           r"women) (?:were |have been |had been )?(?:arrested|detained|taken into custody))\b|"
+                           r"\b(?:taken|took|taking) (?:\w+ ){0,3}?into custody\b|"
                            r"\barrests? (?:have|has|had) been made\b|\b(?:were|was) (?:arrested|detained|dispersed)\b|"
                            r"\b(?:police|officers) (?:arrested|detained|dispersed|restrained|removed)\b", re.I)
 # "The ministry denied that its forces had shelled A and said drones struck B": two reports, two modalities

@@ -207,3 +207,14 @@ def test_a_happening_dated_weeks_before_the_report_is_its_background():
     assert _history(dated(date(2020, 5, 31)), report)  # "on May 31" in a September story
     assert not _history(dated(date(2020, 9, 26)), report)
     assert not _history(Placed(frame, None, None), report)
+
+
+@pytest.mark.parametrize("policing", [
+    "Police said they had taken 30 people into custody.",
+    "Six people have been arrested, police said.",
+])
+def test_arrests_told_in_news_phrasing_make_the_protest_an_intervention(policing):
+    text = ("Hundreds of climate protesters blocked the gates of a printing works in Lyon on Friday night.\n\n"
+            + policing + "\n")
+    claims = _claims(text, "2024-05-06")
+    assert [c.sub_event_type for c in claims] == ["Protest with intervention"]
