@@ -178,7 +178,7 @@ def assemble_claim(document: Document, placed: Placed, index: int) -> Claim:
     if document.source and (not chain or chain[-1] != document.source):
         chain.append(document.source)
     claim = Claim(
-        event_id=claim_id(document, frame, index),
+        claim_id=claim_id(document, frame, index),
         doc_id=document.id,
         event_type=frame.event_type,
         sub_event_type=frame.sub_event_type,

@@ -15,7 +15,7 @@ in SCHEMA.md. An ``Event`` (ledger) is the merge of claims describing the same h
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import InitVar, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -266,20 +266,10 @@ class Claim(EventFields):
 
     ``claim_id`` is stable (a hash of the document's content and the claim's place in it). The ledger's
     merged event gets its own ``event_id``; out of ``extract`` (no ledger) a claim is its own event, so
-    ``to_dict`` writes the id under SCHEMA's ``event_id`` and ``Claim(event_id=...)`` still builds a claim.
+    ``to_dict`` writes the id under SCHEMA's ``event_id``.
     """
 
-    claim_id: str = ""
-    # the older spelling of ``claim_id``, accepted when building a claim (read it back as ``claim_id``;
-    # change an id with ``replace(claim, claim_id=...)``)
-    event_id: InitVar[str | None] = None
-
-    def __post_init__(self, event_id: str | None) -> None:
-        # ``claim_id`` wins: ``dataclasses.replace`` hands the old id back as ``event_id``
-        if event_id and not self.claim_id:
-            object.__setattr__(self, "claim_id", event_id)
-        if not self.claim_id:
-            raise ValueError("a claim needs its claim_id")
+    claim_id: str
 
     def to_dict(self) -> dict[str, Any]:
         """SCHEMA.md's event record of this claim: its id as ``event_id`` first, then every event field."""
@@ -298,11 +288,6 @@ class Claim(EventFields):
         kwargs["evidence"] = tuple(Span(**s) for s in data.get("evidence", ()))
         kwargs["claim_chain"] = tuple(data.get("claim_chain", ()))
         return cls(**kwargs)
-
-
-# Reading ``claim.event_id`` still gives the claim's id: set after the class, because the init-only
-# ``event_id`` above leaves a plain class attribute behind.
-Claim.event_id = property(lambda self: self.claim_id, doc="the claim's id (older spelling of claim_id)")  # type: ignore[attr-defined]
 
 
 def fields_to_dict(record: Any, *, skip: frozenset[str] = frozenset()) -> dict[str, Any]:

@@ -38,7 +38,7 @@ def documents(draw):
 @st.composite
 def claims(draw, document: Document):
     return Claim(
-        event_id="clm-" + draw(st.text(alphabet="0123456789abcdef", min_size=8, max_size=8)),
+        claim_id="clm-" + draw(st.text(alphabet="0123456789abcdef", min_size=8, max_size=8)),
         doc_id=document.id,
         event_type="Battles",
         sub_event_type=draw(st.sampled_from(["Armed clash", "Government regains territory"])),
@@ -61,7 +61,7 @@ def claims(draw, document: Document):
 @given(data=st.data())
 def test_documents_and_claims_round_trip(store_url, data):
     document = data.draw(documents())
-    claim_list = data.draw(st.lists(claims(document), max_size=3, unique_by=lambda c: c.event_id))
+    claim_list = data.draw(st.lists(claims(document), max_size=3, unique_by=lambda c: c.claim_id))
     with open_store(store_url) as store:
         if store.has_document(document.content_hash):
             return  # hypothesis may draw the same hash twice in one store
@@ -71,9 +71,9 @@ def test_documents_and_claims_round_trip(store_url, data):
         assert len(stored) == 1 and stored[0].to_dict() == document.to_dict()
         # every version's claims: drawn documents share one URL, and which version counts is decided by its date
         # (tests/ledger/test_versions.py), not by which was saved last
-        back = {c.event_id: c for c in store.iter_claims(all_versions=True)}
+        back = {c.claim_id: c for c in store.iter_claims(all_versions=True)}
         for claim in claim_list:
-            assert back[claim.event_id] == claim
+            assert back[claim.claim_id] == claim
 
 
 def test_an_updated_version_of_the_same_url_keeps_both(store_url):
@@ -101,7 +101,7 @@ def test_failures_and_decisions_are_recorded_once(store_url):
 
 def test_only_the_latest_version_of_a_document_asserts_claims(store_url):
     def claim(cid: str, doc: Document) -> Claim:
-        return Claim(event_id=cid, doc_id=doc.id, event_type="Battles", sub_event_type="Armed clash",
+        return Claim(claim_id=cid, doc_id=doc.id, event_type="Battles", sub_event_type="Armed clash",
                      disorder_type="Political violence", event_date=None, date_start=None, date_end=None,
                      time_precision=None)
 
@@ -110,5 +110,5 @@ def test_only_the_latest_version_of_a_document_asserts_claims(store_url):
     with open_store(store_url) as store:
         store.save_document(old, [claim("clm-old", old)])
         store.save_document(new, [claim("clm-new", new)])
-        assert [c.event_id for c in store.iter_claims()] == ["clm-new"]
-        assert [c.event_id for c in store.iter_claims(all_versions=True)] == ["clm-new", "clm-old"]
+        assert [c.claim_id for c in store.iter_claims()] == ["clm-new"]
+        assert [c.claim_id for c in store.iter_claims(all_versions=True)] == ["clm-new", "clm-old"]

@@ -46,7 +46,7 @@ def test_a_protest_note_never_has_an_unidentified_actor():
     from frontwire.records import Claim
 
     for sub in ("Peaceful protest", "Protest with intervention"):
-        claim = Claim(event_id="e", doc_id="d", event_type="Protests", sub_event_type=sub,
+        claim = Claim(claim_id="e", doc_id="d", event_type="Protests", sub_event_type=sub,
                       disorder_type="Demonstrations", event_date=date(2021, 5, 15), date_start=date(2021, 5, 15),
                       date_end=date(2021, 5, 15), time_precision=1, location="Tbilisi")
         text = compose_notes(claim)

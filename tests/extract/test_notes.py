@@ -12,7 +12,7 @@ from frontwire.records import Claim, Loss
 
 
 def _claim(**kw):
-    base = dict(event_id="e", doc_id="d", event_type="Battles", sub_event_type="Government regains territory",
+    base = dict(claim_id="e", doc_id="d", event_type="Battles", sub_event_type="Government regains territory",
                 disorder_type="Political violence", event_date=date(2020, 11, 2), date_start=date(2020, 11, 2),
                 date_end=date(2020, 11, 2), time_precision=1, actor1="Military Forces of Azerbaijan (2003-)",
                 actor2="Military Forces of Armenia (2018-)", country="Azerbaijan", admin1="Qubadli",

@@ -78,7 +78,7 @@ def test_must_not_rules(frames, seed_document):
     for f in frames:
         assert all("READ MORE" not in s.text for s in f.evidence)
         assert not any(h.start <= f.anchor.start < h.end for h in seed_document.headings)
-        claim = Claim(event_id="x", doc_id="seed", event_type=f.event_type, sub_event_type=f.sub_event_type,
+        claim = Claim(claim_id="x", doc_id="seed", event_type=f.event_type, sub_event_type=f.sub_event_type,
                       disorder_type=f.disorder_type, event_date=date(2020, 11, 2), date_start=date(2020, 11, 2),
                       date_end=date(2020, 11, 2), time_precision=1, actor1=f.actor1, actor2=f.actor2,
                       location=f.place_names[0].text if f.place_names else None,

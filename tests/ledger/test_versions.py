@@ -42,6 +42,6 @@ def test_latest_version_is_decided_by_its_date_then_hash_never_by_arrival(store_
 def test_a_claim_reads_back_under_either_spelling_of_its_id() -> None:
     doc = VERSIONS[0]
     claim = _claim("clm-x", doc)
-    assert claim.event_id == "clm-x" and Claim.from_dict(claim.to_dict()) == claim
+    assert claim.claim_id == "clm-x" and Claim.from_dict(claim.to_dict()) == claim
     assert claim.to_dict()["event_id"] == "clm-x"  # extract's record: a claim unmerged is its own event
     assert Claim.from_dict({**claim.to_dict(), "claim_id": "clm-x"}) == claim
