@@ -186,6 +186,7 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
         for key in ctx.named_admin1:
             if not ctx.countries or key[0] in ctx.countries:
                 ctx.units[key] = max(ctx.units.get(key, 0.0), STRONG)
+        _add_qualifier_elsewhere(gaz, ctx, document_text, target)
         return _with_document(gaz, ctx, document_text)
     # No explicit context: the anchor's admin names, the nearest one after the target weighing most
     # ("Chaprand, Haji Isaqli villages of Jabrayil, Dere Gilatagh ... of Zangilan").
@@ -205,7 +206,30 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
         if _add_context_name(gaz, ctx, t.span.text, t.unit, weight, t.span, candidates=t.candidates,
                              admin_only=not follows) and follows:
             rank += 1
+    _add_qualifier_elsewhere(gaz, ctx, document_text, target)
     return _with_document(gaz, ctx, document_text)
+
+
+def _add_qualifier_elsewhere(gaz: Gazetteer, ctx: Context, text: str, target: Span | None) -> None:
+    """ "Portland, Oregon" anywhere in the document decides a bare "Portland" elsewhere in it: the state or
+    province the text once names right after the town outweighs where the document's other places lie
+    (Pittsburgh and Butler County did not make Portland Pennsylvania's)."""
+    if target is None or not text or not target.text.strip():
+        return
+    pattern = re.escape(target.text) + r",\s+((?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,2})\b" \
+        r"(?!\s*(?:,\s*(?:and\b|or\b)?|\band\b|\bor\b|&)\s*[A-Z])"
+    for m in re.finditer(pattern, text):
+        if re.search(r"[A-Z][\w'-]*,\s*$|\b(?:and|or)\s+$", text[max(0, m.start() - 30):m.start()]):
+            continue  # a list of names ("the Fuzuli, Aghdam and Tartar directions"), not a town and its state
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):  # "New York City" -> "New York City", "New York", "New"
+            region = " ".join(words[:n])
+            units = {(gaz.ccs[i], gaz.admin1s[i]) for i in gaz.lookup(region)
+                     if gaz.kinds[i] == 1 and gaz.exact(i, region)}
+            if units:
+                for key in units:
+                    ctx.units[key] = max(ctx.units.get(key, 0.0), STRONG)
+                break
 
 
 _DESTINATION = re.compile(r"\b(?:to|towards?|into)\s+(?:the\s+)?$", re.IGNORECASE)

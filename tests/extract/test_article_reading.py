@@ -218,3 +218,12 @@ def test_arrests_told_in_news_phrasing_make_the_protest_an_intervention(policing
             + policing + "\n")
     claims = _claims(text, "2024-05-06")
     assert [c.sub_event_type for c in claims] == ["Protest with intervention"]
+
+
+def test_a_town_the_text_once_names_with_its_state_is_that_states_town_everywhere_in_it():
+    text = ("The candidate condemned the unrest in Portland, Oregon in a speech in Pittsburgh, Pennsylvania.\n\n"
+            "A sheriff from Butler County, Pennsylvania, joined him on stage in Pittsburgh.\n\n"
+            "Protesters clashed with police in Portland on Saturday night.\n")
+    claims = _claims(text, "2020-08-31")
+    portland = [c for c in claims if c.location == "Portland"]
+    assert portland and all(c.admin1 == "Oregon" for c in portland)
