@@ -26,6 +26,7 @@ from frontwire.extract.classifier import load_classifier
 from frontwire.extract.events import absorb_placed, family, merge_frames, merge_placed, place_day_key
 from frontwire.extract.reports import load_report_model
 from frontwire.geo import get_gazetteer, resolve_event_place
+from frontwire.geo.context import distance_km
 from frontwire.geo.gazetteer import Gazetteer
 from frontwire.nlp import parse
 from frontwire.nlp import sentences as split_sentences
@@ -132,6 +133,8 @@ class Pipeline:
         placed = [p for p in placed if not _history(p, document)]
         # the same happening told twice ("the capital", "Minsk") is one event once both are placed and dated
         placed = merge_placed(placed, key=_happening, merge=_merge)
+        # ... and so is one told at a district or landmark of a city and at the city itself the same day
+        placed = _into_cities(placed, gazetteer)
         # ... and the looting of a place taken that day is part of the takeover (the codebook's 'absorbs')
         placed = absorb_placed(placed, key=_place_day, kind=lambda p: p.frame.sub_event_type, merge=_merge)
         return [assemble_claim(document, p, index) for index, p in enumerate(placed)]
@@ -147,6 +150,52 @@ class Placed:
 
 
 HISTORY_DAYS = 30  # a happening that ended this long before the report is history, not news
+CITY_POPULATION = 300_000  # a city this big is where its districts' and landmarks' happenings are
+CITY_KM_PER_ROOT_MILLION = 7.0  # its districts lie within 7 km times the square root of its millions of people
+
+
+def _into_cities(placed: list[Placed], gazetteer: Gazetteer) -> list[Placed]:
+    """Fold an event at a district or landmark of a city ("MPs returned to Westminster", "outside Holyrood",
+    "Chadstone") into the event at that city on the same day, of one family of types: ACLED codes one event per
+    town per day. A town of its own beyond the city's reach (Ashton-under-Lyne beside Manchester) stays apart,
+    and so do the districts of a city that is its own country (Hong Kong's Mong Kok and Jordan)."""
+    out = list(placed)
+    k = 0
+    while k < len(out):
+        city = out[k]
+        size = _population(city.place, gazetteer)
+        parts = [p for p in out if p is not city and size >= CITY_POPULATION and _part_of(p, city, size, gazetteer)]
+        for part in parts:
+            sharper = part.place is not None and city.place is not None and \
+                part.place.place_id == city.place.place_id and part.place.geo_precision < city.place.geo_precision
+            city = _merge(city, part)
+            if sharper:
+                city = replace(city, place=part.place)  # "Edinburgh" itself over "the Scottish Parliament" in it
+        if parts:
+            out = [city if p is out[k] else p for p in out if not any(p is q for q in parts)]
+            k = next(i for i, p in enumerate(out) if p is city)
+        k += 1
+    return out
+
+
+def _population(place: Place | None, gazetteer: Gazetteer) -> int:
+    found = gazetteer.by_id(place.place_id) if place is not None and place.place_id else None
+    return found.population if found is not None and found.kind == "place" else 0
+
+
+def _part_of(part: Placed, city: Placed, size: int, gazetteer: Gazetteer) -> bool:
+    a, b = part.place, city.place
+    if a is None or b is None or a.latitude is None or b.latitude is None or a.longitude is None or \
+            b.longitude is None or (a.geo_precision or 3) > 2 or (b.geo_precision or 3) > 2 or \
+            b.location == b.country or a.location == b.location:
+        return False
+    if part.when is None or city.when is None or part.when.event_date != city.when.event_date or \
+            part.frame.modality != city.frame.modality or \
+            family(part.frame.sub_event_type) != family(city.frame.sub_event_type):
+        return False
+    smaller = a.place_id == b.place_id or _population(a, gazetteer) * 10 <= size
+    reach = CITY_KM_PER_ROOT_MILLION * (size / 1_000_000) ** 0.5
+    return smaller and distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= reach
 
 
 def _history(p: Placed, document: Document) -> bool:

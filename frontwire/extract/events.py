@@ -33,9 +33,9 @@ from typing import Any, TypeVar
 
 from frontwire.dates.expressions import find_date_expressions
 from frontwire.extract.acled import DEMONSTRATION_TYPES, disorder_type_of, event_type_of, interaction, load_codebook
-from frontwire.extract.actors import ActorMention, find_actors, find_countries
+from frontwire.extract.actors import ActorMention, find_actors, find_countries, state_actor
 from frontwire.extract.assemble import make_frame
-from frontwire.extract.claims import quote_spans, speaker_of
+from frontwire.extract.claims import Attribution, quote_spans, speaker_of
 from frontwire.extract.geo_hints import place_in_country
 from frontwire.extract.mentions import ArticleContext, Mention
 from frontwire.extract.places import PlaceMention, event_places
@@ -557,6 +557,19 @@ def _add_detail(events: list[_Event], mention: Mention) -> None:
         best.losses += tuple(loss for loss in mention.losses if (loss.category, loss.item) not in have)
 
 
+def _state_agent(sub_event_type: str, speaker: Attribution | None, ctx: ArticleContext, at: int
+                 ) -> ActorMention | None:
+    """ACLED codes every event with an actor1: people "were arrested" by the police of the country the article
+    is about; exercises or a deployment a defence ministry announces are its country's military's."""
+    if sub_event_type == "Arrests":
+        return generic_agent(sub_event_type, ctx.home, at, ctx.published)
+    if event_type_of(sub_event_type) == "Strategic developments" and speaker is not None and speaker.country and \
+            re.search(r"\b(?:Defen[cs]e|Military|Armed Forces|Army)\b", speaker.claimed_by):
+        country = speaker.country
+        return ActorMention(state_actor("Military Forces", country, ctx.published), country, 1, "military", at, at, "")
+    return None
+
+
 def _span(mention: Mention) -> Span:
     return Span(mention.text, mention.start, mention.end)
 
@@ -570,6 +583,8 @@ def _frame(event: _Event, ctx: ArticleContext) -> EventFrame:
         event.agent = generic_agent(event.typing.sub_event_type, ctx.home, head.start)
     anchor = Span(head.text, head.start, head.end)
     speaker = head.speaker or next((m.speaker for m in event.members if m.speaker is not None), None)
+    if event.agent is None:
+        event.agent = _state_agent(event.typing.sub_event_type, speaker, ctx, head.start)
     places = [event.place] if event.place is not None else []
     # a loss nobody said whose it was is the side acted on; with an armed group acting and no side named, the
     # country's own forces ("made away with an armoured personnel carrier ... in the convoy")

@@ -303,7 +303,7 @@ def _note_frame(document: Document, sentences: list[Unit], classifier: SubEventC
     if modality not in EVENT_MODALITIES and not coder_note:
         return None  # "her call to supporters to protest": a plan or a possibility, as in an article
     if agent is None:
-        agent = generic_agent(typing.sub_event_type, home, first.start)
+        agent = generic_agent(typing.sub_event_type, home, first.start, document.published_at)
     places = event_places(first.text, first.start) or event_places(body, start)
     fatalities = count_fatalities(body, partisan_source=_partisan_outlet(document.source))
     locations = listed_location_count(first.text)

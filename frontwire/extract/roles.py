@@ -119,8 +119,11 @@ def loss_side(text: str, speaker: Attribution | None, target: ActorMention | Non
 
 
 
-def generic_agent(sub_event_type: str, home: str | None, at: int) -> ActorMention | None:
-    """Who acted when the text names no one: protesters at a protest, rioters at a riot, else unidentified."""
+def generic_agent(sub_event_type: str, home: str | None, at: int, on: date | None = None) -> ActorMention | None:
+    """Who acted when the text names no one: protesters at a protest, rioters at a riot, the police of the country
+    where people "were arrested", else unidentified."""
+    if sub_event_type == "Arrests" and home:
+        return ActorMention(state_actor("Police Forces", home, on), home, 1, "police", at, at, "")
     if sub_event_type in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
         return ActorMention(generic_actor("Protesters", home), home, 6, "protesters", at, at, "")
     if sub_event_type in ("Violent demonstration", "Mob violence"):

@@ -227,3 +227,24 @@ def test_a_town_the_text_once_names_with_its_state_is_that_states_town_everywher
     claims = _claims(text, "2020-08-31")
     portland = [c for c in claims if c.location == "Portland"]
     assert portland and all(c.admin1 == "Oregon" for c in portland)
+
+
+def test_every_event_has_an_actor1_the_police_who_arrest_and_the_army_a_defence_ministry_speaks_for():
+    text = ("Fire swept through a migrant camp on the Greek island of Lesbos overnight, leaving thousands homeless.\n\n"
+            "Five young men were arrested in Lesbos on Tuesday in connection with the fire, the minister said.\n")
+    arrests = [c for c in _claims(text, "2020-09-16") if c.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].actor1.startswith("Police Forces of Greece")
+
+
+def test_a_district_or_landmark_of_a_city_is_one_event_with_the_city_that_day():
+    text = ("Thousands of climate protesters marched through London on Tuesday, and police arrested 90 of them.\n\n"
+            "Protesters also gathered in Westminster on Tuesday as MPs returned from their summer recess.\n")
+    claims = _claims(text, "2020-09-02")
+    assert [(c.location, c.sub_event_type) for c in claims] == [("London", "Protest with intervention")]
+
+
+def test_a_town_of_its_own_near_a_city_stays_apart():
+    text = ("Animal rights protesters chained themselves to the gates of a slaughterhouse in Ashton-under-Lyne on "
+            "Monday.\n\n"
+            "Hundreds of protesters marched through Manchester on Monday against the closure of a hospital.\n")
+    assert {c.location for c in _claims(text, "2020-09-07")} == {"Ashton-under-Lyne", "Manchester"}
