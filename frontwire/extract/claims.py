@@ -228,7 +228,11 @@ _PLAN_BEFORE = re.compile(
     r"\b(?:vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|prepar(?:e|es|ed|ing)|plan(?:s|ned|ning)?|"
     r"intend(?:s|ed|ing)?|call(?:s|ed|ing)?|urg(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|"
     r"(?:is|are|was|were) (?:set|due|scheduled|expected|going)|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed)?|"
-    r"vote[sd]?|decid(?:e|es|ed))\b(?:\s+[\w'’-]+){0,5}?\s+to\s+(?:again\s+|also\s+)?$", re.I)
+    r"vote[sd]?|decid(?:e|es|ed))\b(?:\s+[\w'’-]+){0,5}?\s+to\s+"
+    # the trigger right after "to", or a noun of the called-for act ("to take to the streets in protest", "to stage
+    # a rally"); not a verb of another clause ("calling for the president to resign marched")
+    r"(?:(?:(?!(?:as|while|after|when|because|amid|but|and|since|before|where|following)\b)[\w'’-]+\s+){0,4}?"
+    r"(?:in|a|an|the|another|more|new|mass)\s+)?$", re.I)
 # a happening named by a noun that a modal or a plan then governs: "where Saturday demonstrations would be", "a
 # protest is planned for Friday", "protests were expected"
 _PLAN_AFTER = re.compile(r"[\w-]*\s+(?:would|will|could|might|may|(?:is|are|was|were) (?:planned|expected|due|"

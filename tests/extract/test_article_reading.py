@@ -159,6 +159,7 @@ def test_a_takeover_absorbs_the_looting_of_its_place_that_day():
     "The senator faced questions over her call to supporters to protest outside the court in Lyon.",
     "Farmers prepare to rally in Lyon again after talks with the ministry failed.",
     "The prefect did not say where Saturday's demonstrations in Lyon would be.",
+    "Police visited the singer at home after his call to fans to take to the streets of Lyon in protest.",
     # words of political violence in another sense
     "The prime minister met ministers in Lyon today as he tries to defuse a revolt in his party.",
     "A cyclist fined in Lyon for riding without lights has protested his innocence.",
@@ -248,3 +249,12 @@ def test_a_town_of_its_own_near_a_city_stays_apart():
             "Monday.\n\n"
             "Hundreds of protesters marched through Manchester on Monday against the closure of a hospital.\n")
     assert {c.location for c in _claims(text, "2020-09-07")} == {"Ashton-under-Lyne", "Manchester"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "An officer was hit on the head in Lyon on Saturday as the protests turned violent.",
+    "Bottles were thrown at officers during the protest in Lyon on Saturday.",
+    "A statue in Lyon was spray-painted during the protest on Saturday.",
+])
+def test_protesters_violence_told_in_the_passive_makes_a_violent_demonstration(sentence):
+    assert [c.sub_event_type for c in _claims(sentence, "2024-05-06")] == ["Violent demonstration"]
