@@ -340,6 +340,10 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
         located.append(p)
     # "residents of Norashen village held a protest in Yerevan": where people come from is not where it happened
     origin = {id(p) for p in located if _from_origin(sentence, p, offset)}
+    if article:
+        # in an article, the sentences around tell where it happened ("A man from the Reading area was arrested
+        # at the gathering": not in Reading)
+        located = [p for p in located if id(p) not in origin]
     elsewhere = any(id(p) not in origin and p.name and _AT.search(sentence[:max(0, p.name.start - offset)])
                     for p in located)
     if elsewhere:
@@ -417,7 +421,10 @@ def capital_places(text: str, offset: int = 0) -> list[PlaceMention]:
 
 _ORIGIN = re.compile(r"\b(?:residents?|villagers?|inhabitants?|people|citizens?|farmers?|workers?|natives?|locals|"
                      r"relatives|supporters|students|teachers|employees|families|representatives|refugees|"
-                     r"displaced persons)\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?(?:(?:village|town|city) of\s+)?$",
+                     r"displaced persons)\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?(?:(?:village|town|city) of\s+)?$|"
+                     # a person and where they come from: "a 44-year-old man from the Reading area"
+                     r"\b(?:man|woman|men|women|boy|girl|teenagers?|youths?|mother|father|person|individuals?|"
+                     r"protesters?|activists?|demonstrators?|campaigners?)\s+(?:\w+\s+)?from\s+(?:the\s+)?$",
                      re.IGNORECASE)
 
 

@@ -115,6 +115,8 @@ def test_an_opinion_column_codes_no_events():
     ("A crowd gathered outside Jane Doerman's house on Sunday.", None),
     ("Hong Kong police arrested 40 people after crowds gathered on Sunday.", "Hong Kong"),
     ("Hong Kong police said the crowd was unlawful.", None),
+    # where a person comes from is not where it happened
+    ("A 44-year-old man from the Reading area was arrested at the rally.", None),
 ])
 def test_the_head_of_a_longer_name_is_no_place_and_a_towns_centre_is_the_town(sentence, place):
     found = [p.name.text for p in event_places(sentence, 0, []) if p.name is not None]
