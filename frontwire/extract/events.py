@@ -130,6 +130,16 @@ def makes_events(mention: Mention, ctx: ArticleContext | None = None, units: lis
     return told and mention.typing is not None and mention.modality in EVENT_MODALITIES
 
 
+def _told_later(events: list[_Event], mention: Mention, published: date | None) -> _Event | None:
+    """The one event, made after a placeless mention was read, that tells the same day and kind of happening."""
+    day = _own_day(mention.text, published)
+    if day is None or mention.typing is None:
+        return None
+    same = [e for e in events if not e.secondary and _own_day(e.head.text, published) == day
+            and joinable(e.typing.sub_event_type, mention.sub_event_type)]
+    return same[0] if len(same) == 1 else None
+
+
 def group_mentions(mentions: list[Mention], units: list[Unit], ctx: ArticleContext) -> list[EventFrame]:
     """The article's events, in the order their first report is told (see the module docstring)."""
     events: list[_Event] = []
@@ -161,7 +171,12 @@ def group_mentions(mentions: list[Mention], units: list[Unit], ctx: ArticleConte
         else:
             _join(events, mention, ctx.published)
     for mention in orphans:
-        if mention.losses:
+        later = _told_later(events, mention, ctx.published)
+        if later is not None:
+            # "A previous protest on Friday night was peaceful though police arrested 22", told before the
+            # article names where Friday's march was: it joins that day's event once there is one
+            _merge_into(later, mention)
+        elif mention.losses:
             _add_detail(events, replace(mention, fatalities=None))
     for event in events:
         _refine_place(event, units, ctx.entities)

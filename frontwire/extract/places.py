@@ -234,6 +234,8 @@ def _country_words(lex: Reference) -> tuple[str, ...]:
     for c in lex.countries:
         # capitals and regions among the aliases are real places; only names, adjectives and acronyms are not
         words.update((c.name, *c.adjectives, *(a for a in c.aliases if a.isupper() or a == "Kremlin")))
+    # nor days and months ("at the head of Friday's protest march")
+    words.update(WEEKDAY_NAMES + MONTH_NAMES)
     return tuple(sorted(words))
 
 

@@ -260,3 +260,20 @@ def test_a_town_of_its_own_near_a_city_stays_apart():
 ])
 def test_protesters_violence_told_in_the_passive_makes_a_violent_demonstration(sentence):
     assert [c.sub_event_type for c in _claims(sentence, "2024-05-06")] == ["Violent demonstration"]
+
+
+def test_a_placeless_report_of_a_day_joins_that_days_event_told_later():
+    text = ("Protesters marched in Lyon on Sunday evening, the third night of protests over the verdict.\n\n"
+            "The mayor said calm had returned to the streets.\n\n"
+            "Shops and cafes reopened their doors on Monday morning.\n\n"
+            "A previous protest on Friday night was peaceful though police arrested 22 people for breaking the "
+            "curfew.\n\n"
+            "A local pastor marched at the head of Friday's protest march in Lyon.\n")
+    friday = [c for c in _claims(text, "2020-09-28") if str(c.event_date) == "2020-09-25"]
+    assert [c.sub_event_type for c in friday] == ["Protest with intervention"]
+
+
+def test_a_day_is_never_a_place():
+    found = [p.name.text for p in event_places("A pastor marched at the head of Friday's protest march.", 0, [])
+             if p.name is not None]
+    assert "Friday" not in found
