@@ -10,7 +10,7 @@ import bisect
 import re
 import threading
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from frontwire.errors import MissingDependency
 from frontwire.records import Sentence
@@ -60,13 +60,21 @@ def _register_components() -> None:
         """Sentences follow the cleaned text's lines: a line break always ends one (headings stay apart from
         the paragraph after them), and the parser may split only after sentence-final punctuation (the small
         model otherwise cuts "Azerbaijan | shot down ..." after a heading). Runs before the parser, which
-        respects boundaries set in advance."""
+        respects boundaries set in advance. The boundaries are written in one array: setting them token by token
+        makes spaCy check the whole document each time (quadratic in its length)."""
+        from spacy.attrs import SENT_START
+
+        if len(doc) < 2:
+            return doc
+        starts: Any = doc.to_array([SENT_START]).astype("int64")  # -1 (not a start) needs a signed array
+        previous = doc[0]
         for token in doc[1:]:
-            previous = doc[token.i - 1]
             if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
-                token.is_sent_start = True
+                starts[token.i] = 1
             elif not _ENDS_SENTENCE(previous):
-                token.is_sent_start = False
+                starts[token.i] = -1
+            previous = token
+        doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy's own encoding of -1
         return doc
 
 
