@@ -159,23 +159,23 @@ def _into_cities(placed: list[Placed], gazetteer: Gazetteer) -> list[Placed]:
     "Chadstone") into the event at that city on the same day, of one family of types: ACLED codes one event per
     town per day. A town of its own beyond the city's reach (Ashton-under-Lyne beside Manchester) stays apart,
     and so do the districts of a city that is its own country (Hong Kong's Mong Kok and Jordan)."""
-    out = list(placed)
-    k = 0
-    while k < len(out):
-        city = out[k]
-        size = _population(city.place, gazetteer)
-        parts = [p for p in out if p is not city and size >= CITY_POPULATION and _part_of(p, city, size, gazetteer)]
-        for part in parts:
+    out: list[Placed | None] = list(placed)
+    for k, city in enumerate(out):
+        size = _population(city.place, gazetteer) if city is not None else 0
+        if city is None or size < CITY_POPULATION:
+            continue
+        parts = [j for j, p in enumerate(out) if p is not None and j != k and _part_of(p, city, size, gazetteer)]
+        for j in parts:
+            part = out[j]
+            assert part is not None
             sharper = part.place is not None and city.place is not None and \
                 part.place.place_id == city.place.place_id and part.place.geo_precision < city.place.geo_precision
             city = _merge(city, part)
             if sharper:
                 city = replace(city, place=part.place)  # "Edinburgh" itself over "the Scottish Parliament" in it
-        if parts:
-            out = [city if p is out[k] else p for p in out if not any(p is q for q in parts)]
-            k = next(i for i, p in enumerate(out) if p is city)
-        k += 1
-    return out
+            out[j] = None
+        out[k] = city
+    return [p for p in out if p is not None]
 
 
 def _population(place: Place | None, gazetteer: Gazetteer) -> int:

@@ -467,9 +467,14 @@ def _other_day(event: _Event, day: date | None, published: date | None, mention_
         return False
     first = _own_day(event.head.text, published)
     if first is None:
-        return published is not None and (published - day).days > RECENT_DAYS and any(
-            _PAST_MARK.search(e.span.text) for e in find_date_expressions(mention_text, published) if e.precision == 1)
+        return published is not None and (published - day).days > RECENT_DAYS and _marked_past(mention_text, published)
     return first != day
+
+
+@lru_cache(maxsize=1024)
+def _marked_past(text: str, published: date | None) -> bool:
+    """The sentence marks its day as past ("last Saturday", "three days ago")."""
+    return any(_PAST_MARK.search(e.span.text) for e in find_date_expressions(text, published) if e.precision == 1)
 
 
 RECENT_DAYS = 2  # how far back a report that names no day may be telling of

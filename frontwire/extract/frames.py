@@ -240,12 +240,6 @@ def _extract_frames(document: Document, doc: Any, classifier: SubEventClassifier
 _NOTE_OPENING = re.compile(r"^\W*(?:[A-Z][\w /-]{0,40}:\s*)?(?:[Oo]n|[Aa]s reported on|[Rr]eported on)\s+(?:\d|[A-Z][a-z]+ \d)")
 
 
-def _trigger_start(sentence: str) -> int | None:
-    """Where the codebook's trigger stands in ``sentence``: the words before it say whether it is a plan."""
-    rules = type_by_rules(sentence)
-    return rules.trigger.start if rules is not None and rules.trigger is not None else None
-
-
 def _reads_as_one_event(sentences: list[Unit]) -> bool:
     """A coder's note ("On 3 May, ...") or a brief whose only event sentence is one: typed as a whole."""
     if _NOTE_OPENING.match(sentences[0].text):
@@ -269,7 +263,7 @@ def _note_frame(document: Document, sentences: list[Unit], classifier: SubEventC
     if not current:
         return None
     # the note's event sentence: the first one a rule recognises (a headline or background line may come first)
-    first = next((s for s in current if type_by_rules(s.text) is not None), current[0])
+    first, first_rules = next(((s, r) for s in current if (r := type_by_rules(s.text)) is not None), (current[0], None))
     # a headline with no event words is not part of the note; everything after it is
     lead = current[0] if type_by_rules(current[0].text) is not None or len(current[0].text) > 80 else first
     start, end = min(lead.start, first.start), current[-1].end
@@ -299,7 +293,7 @@ def _note_frame(document: Document, sentences: list[Unit], classifier: SubEventC
         typing = Typing("Armed clash" if victims_armed else "Attack", 0.3, None)
     if typing is None:
         return None
-    modality = modality_of(first.text, _trigger_start(first.text))
+    modality = modality_of(first.text, first_rules.trigger.start if first_rules and first_rules.trigger else None)
     if modality not in EVENT_MODALITIES and not coder_note:
         return None  # "her call to supporters to protest": a plan or a possibility, as in an article
     if agent is None:

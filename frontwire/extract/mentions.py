@@ -25,6 +25,7 @@ from frontwire.extract.structure import SUPPORT_ROLES, Role, Unit
 from frontwire.extract.subevent import Typing, choose_sub_event, type_by_rules
 from frontwire.records import Document, Loss
 from frontwire.reference import reference
+from frontwire.reference.vocabulary import CARDINALS
 
 # habitual or ongoing ("has continued to shell", "every day"): no one happening to code
 _GENERIC = re.compile(r"\b(?:has|have) (?:continued|been continuing) to\b|\bcontinues? to\b|\brepeatedly\b|"
@@ -34,8 +35,8 @@ _GENERIC = re.compile(r"\b(?:has|have) (?:continued|been continuing) to\b|\bcont
 _UNCLAIMED_ATTACKS = {"Remote explosive/landmine/IED", "Grenade", "Attack", "Abduction/forced disappearance"}
 _SIDE = re.compile(r"\b(?:after|following|since|before|when|because)\b", re.I)
 # police acts that end a demonstration told nearby ("As many as 13 arrests have been made by the force")
-_COUNT = r"(?:[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|" \
-         r"a hundred|dozens of|scores of|hundreds of|several|many|more than \d+|at least \d+)"
+_COUNT = r"(?:[\d,]+|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + \
+         r"|a hundred|dozens of|scores of|hundreds of|several|many|more than \d+|at least \d+)"
 _INTERVENTION = re.compile(r"\b" + _COUNT + r" (?:arrests|(?:people|protesters|protestors|demonstrators|activists|men|"
                            r"women) (?:were |have been |had been )?(?:arrested|detained|taken into custody))\b|"
                            r"\b(?:taken|took|taking) (?:\w+ ){0,3}?into custody\b|"
