@@ -6,11 +6,10 @@ import argparse
 import sys
 
 from frontwire.cli.common import EXIT_OK, add_db_option
-from frontwire.cli.ledger import load_events
 from frontwire.config import Settings
 from frontwire.export import FORMATS, write_records
-from frontwire.ledger import event_to_dict
-from frontwire.ledger.reading import is_current
+from frontwire.store import open_store
+from frontwire.store.events import EventQuery, iter_event_records, refresh_events
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,32 +29,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def query_events(settings: Settings, *, date_from: str | None = None, date_to: str | None = None,
                  country: str | None = None, event_type: str | None = None, text: str | None = None) -> list[dict]:
-    """Merged events from the store as SCHEMA.md dicts, filtered; the library call behind the command.
+    """Merged events from the store as SCHEMA.md dicts, filtered, oldest first; the library call behind the command.
 
     Claims are merged first and events filtered after, so a filter never splits an event whose claims differ
-    on the filtered field.
+    on the filtered field. The store keeps the merged events; they are re-merged first if anything changed.
     """
-    events = [event_to_dict(event) for event in load_events(settings) if is_current(event)]
-    if date_from:
-        events = [e for e in events if (e.get("date_end") or e.get("event_date") or "") >= date_from]
-    if date_to:
-        events = [e for e in events if (e.get("date_start") or e.get("event_date") or "9999") <= date_to]
-    if country:
-        events = [e for e in events if (e.get("country") or "").lower() == country.lower()]
-    if event_type:
-        wanted = event_type.lower()
-        events = [e for e in events if wanted in ((e.get("event_type") or "").lower(),
-                                                  (e.get("sub_event_type") or "").lower())]
-    if text:
-        needle = text.lower()
-        events = [e for e in events if needle in _searchable(e)]
-    return events
-
-
-def _searchable(event: dict) -> str:
-    parts = [event.get(k) or "" for k in ("notes", "location", "admin1", "actor1", "actor2", "claimed_by")]
-    parts += [span.get("text", "") for claim in event.get("claims", []) for span in claim.get("evidence", [])]
-    return " ".join(str(p) for p in parts).lower()
+    query = EventQuery(date_from=date_from, date_to=date_to, country=country, event_type=event_type, text=text)
+    with open_store(settings.db) as store:
+        refresh_events(store)
+        return list(iter_event_records(store, query))
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

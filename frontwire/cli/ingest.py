@@ -20,6 +20,7 @@ from frontwire.config import Settings
 from frontwire.ingest import iter_raw_documents
 from frontwire.pipeline import Pipeline
 from frontwire.store import open_store
+from frontwire.store.events import refresh_events
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,7 +44,8 @@ class IngestSummary:
 
 def ingest(paths: list[str], settings: Settings, *, published: str | None = None, source: str | None = None,
            countries: tuple[str, ...] = (), progress: bool = False) -> IngestSummary:
-    """Ingest ``paths`` into ``settings.db``; the library call behind the command."""
+    """Ingest ``paths`` into ``settings.db``, then bring the store's merged events up to date; the library call
+    behind the command."""
     summary = IngestSummary()
     with open_store(settings.db) as store:
         items = iter_raw_documents(paths, settings, published=published, source=source, countries=countries)
@@ -78,6 +80,7 @@ def ingest(paths: list[str], settings: Settings, *, published: str | None = None
         finally:
             if bar is not None:
                 bar.close()
+        refresh_events(store)
     return summary
 
 

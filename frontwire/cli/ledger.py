@@ -23,6 +23,7 @@ from frontwire.errors import FrontwireError
 from frontwire.ledger import Event, MergeDecision, control_timeline, loss_tallies, merge_claims
 from frontwire.ledger.compat import claim_features, compatibility, explain
 from frontwire.records import Claim
+from frontwire.store.events import refresh_events
 
 OUTPUT_FORMATS = ("table", "jsonl")
 StoreOpener = Callable[[str], Any]
@@ -166,6 +167,7 @@ def run_merge(args: argparse.Namespace, settings: Settings, *, open_store: Store
                     "'frontwire events --format jsonl' (the claims' claim_id)")
                 return EXIT_USAGE
             store.add_decision(args.action, ids, args.note)
+            refresh_events(store)
     except FrontwireError as exc:
         say(str(exc))
         return EXIT_FAILURE

@@ -21,10 +21,11 @@ class Dialect:
     param: str
     autoincrement: str
     json_type: str
+    float_type: str
 
 
-SQLITE = Dialect("sqlite", "?", "INTEGER PRIMARY KEY AUTOINCREMENT", "TEXT")
-POSTGRES = Dialect("postgresql", "%s", "BIGSERIAL PRIMARY KEY", "TEXT")
+SQLITE = Dialect("sqlite", "?", "INTEGER PRIMARY KEY AUTOINCREMENT", "TEXT", "REAL")
+POSTGRES = Dialect("postgresql", "%s", "BIGSERIAL PRIMARY KEY", "TEXT", "DOUBLE PRECISION")
 
 
 def open_store(url: str) -> Store:
@@ -129,7 +130,8 @@ class Store:
                 continue
             with self.transaction():
                 for statement in statements:
-                    self._execute(statement.format(id=self.dialect.autoincrement, json=self.dialect.json_type))
+                    self._execute(statement.format(id=self.dialect.autoincrement, json=self.dialect.json_type,
+                                                   float=self.dialect.float_type))
                 self._execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", (name, _now()))
             applied.append(name)
         return applied

@@ -1,6 +1,7 @@
 """Named schema migrations, each applied once, in order, inside a transaction.
 
-``{id}`` in the DDL becomes the dialect's auto-increment key, ``{json}`` its JSON text type. Never edit a
+``{id}`` in the DDL becomes the dialect's auto-increment key, ``{json}`` its JSON text type, ``{float}`` its
+double-precision float. Never edit a
 migration that has shipped: add a new one.
 """
 
@@ -59,5 +60,67 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             created_at TEXT NOT NULL,
             UNIQUE (kind, claim_ids)
         )""",
+    )),
+    # The ledger's merged events, kept in the store so the API and exports filter and page them in SQL rather than
+    # re-merging every claim on each request. ``frontwire.store.events.refresh_events`` rebuilds them whenever the
+    # documents, claims or merge decisions changed (``ledger_state`` holds the counts they were built from).
+    ("0003_merged_events", (
+        """CREATE TABLE events (
+            event_id TEXT PRIMARY KEY,
+            sort_day TEXT NOT NULL,
+            event_date TEXT,
+            date_start TEXT,
+            date_end TEXT,
+            year INTEGER,
+            time_precision INTEGER,
+            disorder_type TEXT,
+            event_type TEXT,
+            sub_event_type TEXT,
+            actor1 TEXT,
+            inter1 INTEGER,
+            actor2 TEXT,
+            inter2 INTEGER,
+            interaction INTEGER,
+            iso INTEGER,
+            iso3 TEXT,
+            region TEXT,
+            country TEXT,
+            admin1 TEXT,
+            admin2 TEXT,
+            location TEXT,
+            latitude {float},
+            longitude {float},
+            geo_precision INTEGER,
+            source TEXT,
+            source_scale TEXT,
+            notes TEXT,
+            fatalities INTEGER,
+            disputed INTEGER NOT NULL,
+            sources_independent INTEGER NOT NULL,
+            claims_count INTEGER NOT NULL,
+            is_current INTEGER NOT NULL,
+            claimants TEXT NOT NULL,
+            outlets TEXT NOT NULL,
+            search TEXT NOT NULL,
+            summary {json} NOT NULL,
+            record {json} NOT NULL
+        )""",
+        "CREATE INDEX events_sort ON events (sort_day, event_id)",
+        "CREATE INDEX events_country ON events (country)",
+        "CREATE INDEX events_type ON events (sub_event_type)",
+        "CREATE INDEX events_position ON events (longitude, latitude)",
+        """CREATE TABLE event_claims (
+            claim_id TEXT PRIMARY KEY,
+            event_id TEXT NOT NULL
+        )""",
+        "CREATE INDEX event_claims_event ON event_claims (event_id)",
+        "CREATE TABLE ledger_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        # ACLED's export columns, names and order, for datasette, spreadsheets and anything that reads ACLED files
+        """CREATE VIEW acled_events AS SELECT
+            NULL AS data_id, iso, event_id AS event_id_cnty, NULL AS event_id_no_cnty, event_date, year,
+            time_precision, event_type, sub_event_type, actor1, NULL AS assoc_actor_1, inter1, actor2,
+            NULL AS assoc_actor_2, inter2, interaction, region, country, admin1, admin2, NULL AS admin3, location,
+            latitude, longitude, geo_precision, source, source_scale, notes, fatalities, NULL AS timestamp, iso3
+            FROM events WHERE is_current = 1""",
     )),
 )

@@ -96,7 +96,7 @@ def test_failures_and_decisions_are_recorded_once(store_url):
         assert store.failures() == [failure]
         assert store.decisions() == [("join", ("a", "b"), None)]
     with open_store(store_url) as store:  # reopening migrates nothing again
-        assert store.migrations() == ["0001_documents_claims_failures", "0002_merge_decisions"]
+        assert store.migrations() == ["0001_documents_claims_failures", "0002_merge_decisions", "0003_merged_events"]
 
 
 def test_only_the_latest_version_of_a_document_asserts_claims(store_url):

@@ -1,0 +1,291 @@
+"""The ledger's merged events kept in the store: rebuilt when the claims change, filtered and paged in SQL.
+
+    refresh_events(store)                                   # re-merge if documents, claims or decisions changed
+    page = select_events(store, EventQuery(country="Azerbaijan", limit=50))
+    page.events, page.next_cursor, page.total               # summaries, newest first
+    get_event(store, "evt-...")                             # the full merged event (SCHEMA.md, "The ledger")
+
+The merge itself is the ledger's (``frontwire.ledger.merge_claims``): this module only keeps its result where a
+query can reach it, so the HTTP API and the exports answer a filtered page without re-merging every claim.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from frontwire.errors import UsageError
+
+if TYPE_CHECKING:
+    from frontwire.ledger import Event
+    from frontwire.store.database import Store
+
+MAX_PAGE = 1000
+SORTS = ("-date", "date")
+
+# The columns of ``events`` in insert order (see migration 0003); ``summary`` and ``record`` are JSON.
+_COLUMNS = (
+    "event_id", "sort_day", "event_date", "date_start", "date_end", "year", "time_precision", "disorder_type",
+    "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2", "interaction", "iso", "iso3", "region",
+    "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
+    "notes", "fatalities", "disputed", "sources_independent", "claims_count", "is_current", "claimants", "outlets",
+    "search", "summary", "record",
+)
+# What a page of ``/api/events`` shows of each event; the full record is one more request away.
+SUMMARY_FIELDS = (
+    "event_id", "event_date", "date_start", "date_end", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "actor2", "country", "admin1", "admin2", "location", "latitude", "longitude",
+    "geo_precision", "fatalities", "notes", "disputed", "sources_independent", "supporting_sides",
+)
+# A country's ISO numbers and ACLED region, where the exports know them: (event dict) -> {iso, iso3, region}.
+CountryCodes = Callable[[Mapping[str, Any]], Mapping[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Which merged events to return: every filter optional, combined with AND.
+
+    ``date_from``/``date_to`` keep events whose date range overlaps them; ``bbox`` is (min lon, min lat, max lon,
+    max lat); ``actor``, ``claimant``, ``outlet`` and ``text`` match case-insensitively anywhere in the value;
+    ``event_type`` matches the type or the sub-event type. Background events (only ever told as history) are left
+    out unless ``include_historical``.
+    """
+
+    date_from: str | None = None
+    date_to: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    country: str | None = None
+    admin1: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None
+    claimant: str | None = None
+    outlet: str | None = None
+    text: str | None = None
+    disputed: bool | None = None
+    min_sources: int | None = None
+    include_historical: bool = False
+    sort: str = "-date"
+    limit: int = 100
+    cursor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    events: list[dict[str, Any]]
+    next_cursor: str | None
+    total: int
+
+
+# -- keeping the table current ------------------------------------------------------------------------------------
+def ledger_fingerprint(store: Store) -> str:
+    """What the stored events were merged from. The store only ever adds documents, claims and decisions, so
+    their counts change whenever anything the merge reads changes."""
+    counts = store.counts()
+    return f"{counts['documents']}:{counts['claims']}:{counts['merge_decisions']}"
+
+
+def events_are_current(store: Store) -> bool:
+    row = store._execute("SELECT value FROM ledger_state WHERE name = 'fingerprint'").fetchone()
+    return row is not None and row[0] == ledger_fingerprint(store)
+
+
+def refresh_events(store: Store, *, force: bool = False, country_codes: CountryCodes | None = None) -> bool:
+    """Re-merge every stored claim and replace the stored events, if anything changed since the last time (or
+    ``force``). Return whether it rebuilt them. One transaction: a reader sees the old events or the new ones."""
+    from frontwire.ledger import MergeDecision, merge_claims
+
+    fingerprint = ledger_fingerprint(store)
+    if not force and events_are_current(store):
+        return False
+    claims = list(store.iter_claims())
+    documents = {d.id: d for d in store.iter_documents()}
+    decisions = [MergeDecision(kind=kind, claim_ids=tuple(ids), note=note) for kind, ids, note in store.decisions()]
+    events = merge_claims(claims, documents=documents, decisions=decisions)
+    codes = country_codes or _country_codes()
+    rows = [_row(event, codes) for event in events]
+    links = [(cid, event.event_id) for event in events for cid in event.claim_ids]
+    placeholders = ", ".join("?" for _ in _COLUMNS)
+    with store.transaction():
+        store._execute("DELETE FROM events")
+        store._execute("DELETE FROM event_claims")
+        cursor = store.connection.cursor()
+        cursor.executemany(store._sql(f"INSERT INTO events ({', '.join(_COLUMNS)}) VALUES ({placeholders})"), rows)
+        cursor.executemany(store._sql("INSERT INTO event_claims (claim_id, event_id) VALUES (?, ?)"), links)
+        store._execute("DELETE FROM ledger_state WHERE name = 'fingerprint'")
+        store._execute("INSERT INTO ledger_state (name, value) VALUES ('fingerprint', ?)", (fingerprint,))
+    return True
+
+
+def _country_codes() -> CountryCodes:
+    try:
+        from frontwire.export.acled import country_codes
+    except ImportError:  # the exports predate their codes table: leave the columns empty
+        return lambda event: {}
+    return country_codes
+
+
+def _row(event: Event, codes: CountryCodes) -> tuple[Any, ...]:
+    from frontwire.ledger import event_to_dict
+    from frontwire.ledger.reading import claimant, is_current
+
+    record = event_to_dict(event)
+    claimants = sorted({name for c in event.claims if (name := claimant(c))})
+    outlets = sorted({c.reported_by for c in event.claims if c.reported_by})
+    summary = {name: record.get(name) for name in SUMMARY_FIELDS}
+    summary.update(claims_count=len(event.claims), claimants=claimants, outlets=outlets)
+    search = " ".join(str(part) for part in (
+        event.notes, event.location, event.admin1, event.admin2, event.country, event.actor1, event.actor2,
+        *claimants, *(span.text for c in event.claims for span in c.evidence)) if part).lower()
+    country = codes(record)
+    day = event.event_date or event.date_start
+    values = {
+        **record,
+        # the ledger's own order (``event_order``): by ACLED's single date, undated events first
+        "sort_day": event.event_date.isoformat() if event.event_date else "",
+        "year": day.year if day else None,
+        "iso": country.get("iso"), "iso3": country.get("iso3"), "region": country.get("region"),
+        "source": "; ".join(outlets) or None,
+        "disputed": int(event.disputed),
+        "claims_count": len(event.claims),
+        "is_current": int(is_current(event)),
+        "claimants": "\n".join(claimants).lower(),
+        "outlets": "\n".join(outlets).lower(),
+        "search": search,
+        "summary": json.dumps(summary, ensure_ascii=False),
+        "record": json.dumps(record, ensure_ascii=False),
+    }
+    return tuple(values.get(column) for column in _COLUMNS)
+
+
+# -- reading ------------------------------------------------------------------------------------------------------
+def _like(value: str) -> str:
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _where(query: EventQuery) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if not query.include_historical:
+        where.append("is_current = 1")
+    if query.date_from:
+        where.append("COALESCE(date_end, event_date) >= ?")
+        params.append(query.date_from)
+    if query.date_to:
+        where.append("COALESCE(date_start, event_date) <= ?")
+        params.append(query.date_to)
+    if query.bbox:
+        min_lon, min_lat, max_lon, max_lat = query.bbox
+        where.append("longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?")
+        params.extend([min_lon, max_lon, min_lat, max_lat])
+    for column, value in (("country", query.country), ("admin1", query.admin1),
+                          ("sub_event_type", query.sub_event_type)):
+        if value:
+            where.append(f"LOWER({column}) = ?")
+            params.append(value.lower())
+    if query.event_type:
+        where.append("(LOWER(event_type) = ? OR LOWER(sub_event_type) = ?)")
+        params.extend([query.event_type.lower()] * 2)
+    if query.actor:
+        where.append("(LOWER(actor1) LIKE ? ESCAPE '\\' OR LOWER(actor2) LIKE ? ESCAPE '\\')")
+        params.extend([_like(query.actor)] * 2)
+    for column, value in (("claimants", query.claimant), ("outlets", query.outlet), ("search", query.text)):
+        if value:
+            where.append(f"{column} LIKE ? ESCAPE '\\'")
+            params.append(_like(value))
+    if query.disputed is not None:
+        where.append("disputed = ?")
+        params.append(int(query.disputed))
+    if query.min_sources:
+        where.append("sources_independent >= ?")
+        params.append(query.min_sources)
+    return where, params
+
+
+def encode_cursor(sort_day: str, event_id: str) -> str:
+    return base64.urlsafe_b64encode(json.dumps([sort_day, event_id]).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, str]:
+    try:
+        day, event_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if not isinstance(day, str) or not isinstance(event_id, str):
+            raise ValueError
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as exc:
+        raise UsageError(f"cursor {cursor!r} is not one this service gave",
+                         hint="pass the next_cursor of the previous page unchanged, or leave it out") from exc
+    return day, event_id
+
+
+def _validate(query: EventQuery) -> None:
+    if query.sort not in SORTS:
+        raise UsageError(f"sort {query.sort!r} is not one of {', '.join(SORTS)}", hint="sort=-date is newest first")
+    if not 1 <= query.limit <= MAX_PAGE:
+        raise UsageError(f"limit {query.limit} is out of range", hint=f"ask for 1 to {MAX_PAGE} events a page")
+
+
+def select_events(store: Store, query: EventQuery) -> EventPage:
+    """One page of event summaries matching ``query``, by date (newest first unless ``sort="date"``), with the
+    cursor of the next page and how many match in all."""
+    _validate(query)
+    where, params = _where(query)
+    total = int(store._execute("SELECT COUNT(*) FROM events" + _and(where), params).fetchone()[0])
+    descending = query.sort == "-date"
+    if query.cursor:
+        day, event_id = decode_cursor(query.cursor)
+        op = "<" if descending else ">"
+        where = [*where, f"(sort_day {op} ? OR (sort_day = ? AND event_id {op} ?))"]
+        params = [*params, day, day, event_id]
+    order = "DESC" if descending else "ASC"
+    rows = store._execute(f"SELECT sort_day, event_id, summary FROM events{_and(where)} "
+                          f"ORDER BY sort_day {order}, event_id {order} LIMIT ?", [*params, query.limit + 1]).fetchall()
+    more = len(rows) > query.limit
+    rows = rows[: query.limit]
+    next_cursor = encode_cursor(rows[-1][0], rows[-1][1]) if more and rows else None
+    return EventPage([json.loads(row[2]) for row in rows], next_cursor, total)
+
+
+def iter_event_records(store: Store, query: EventQuery) -> Iterator[dict[str, Any]]:
+    """Every full merged event matching ``query`` (its page and limit ignored), oldest first: for exports."""
+    _validate(query)
+    where, params = _where(query)
+    cursor = store._execute(f"SELECT record FROM events{_and(where)} ORDER BY sort_day, event_id", params)
+    while batch := cursor.fetchmany(500):
+        for (record,) in batch:
+            yield json.loads(record)
+
+
+def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
+    row = store._execute("SELECT record FROM events WHERE event_id = ?", (event_id,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def event_of_claim(store: Store, claim_id: str) -> str | None:
+    row = store._execute("SELECT event_id FROM event_claims WHERE claim_id = ?", (claim_id,)).fetchone()
+    return row[0] if row else None
+
+
+def event_stats(store: Store, query: EventQuery) -> dict[str, Any]:
+    """Counts of the events matching ``query``: in all, per day, per type and sub-event type, per country."""
+    where, params = _where(query)
+    clause = _and(where)
+
+    def grouped(columns: str) -> list[tuple]:
+        sql = f"SELECT {columns}, COUNT(*) FROM events{clause} GROUP BY {columns} ORDER BY {columns}"
+        return store._execute(sql, params).fetchall()
+
+    return {
+        "total": int(store._execute("SELECT COUNT(*) FROM events" + clause, params).fetchone()[0]),
+        "by_day": [{"day": day, "count": n} for day, n in grouped("sort_day") if day],
+        "by_type": [{"event_type": t, "sub_event_type": s, "count": n} for t, s, n in grouped("event_type, sub_event_type")],
+        "by_country": [{"country": c, "count": n} for c, n in grouped("country")],
+    }
+
+
+def _and(where: list[str]) -> str:
+    return (" WHERE " + " AND ".join(where)) if where else ""
