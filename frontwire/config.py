@@ -28,6 +28,8 @@ class Settings:
     gazetteer_dir: str | None = None  # extra gazetteer built by `frontwire gazetteer import`
     reference_dir: str | None = None  # user tables (countries.tsv, people.tsv ...) that extend frontwire.reference
     progress: bool = True
+    api_tokens: str | None = None  # comma-separated bearer tokens that may write through the HTTP API; none: read-only
+    api_max_body_bytes: int = 5_000_000  # larger request bodies are refused with 413
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

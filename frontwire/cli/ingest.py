@@ -18,8 +18,8 @@ from frontwire.cli.common import (
 )
 from frontwire.config import Settings
 from frontwire.ingest import iter_raw_documents
-from frontwire.pipeline import Pipeline
-from frontwire.store import open_store
+from frontwire.pipeline import Pipeline, Result
+from frontwire.store import Store, open_store
 from frontwire.store.events import refresh_events
 
 
@@ -68,13 +68,11 @@ def ingest(paths: list[str], settings: Settings, *, published: str | None = None
                 if result.failure:
                     summary.failed += 1
                     say(result.failure.reason)
-                    store.record_failure(result.failure)
-                if result.document is not None:
-                    if store.save_document(result.document, result.claims):
-                        summary.stored += 1
-                        summary.claims += len(result.claims)
-                    else:
-                        summary.already += 1
+                if store_result(store, result):
+                    summary.stored += 1
+                    summary.claims += len(result.claims)
+                elif result.document is not None:
+                    summary.already += 1
                 if bar is not None:
                     bar.update(1)
         finally:
@@ -82,6 +80,14 @@ def ingest(paths: list[str], settings: Settings, *, published: str | None = None
                 bar.close()
         refresh_events(store)
     return summary
+
+
+def store_result(store: Store, result: Result) -> bool:
+    """Keep what the pipeline made of one input: its failure, if any, and its document with its claims. Return
+    whether the document was new to the store."""
+    if result.failure:
+        store.record_failure(result.failure)
+    return result.document is not None and store.save_document(result.document, result.claims)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

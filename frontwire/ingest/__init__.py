@@ -5,6 +5,6 @@ Every input form of SCHEMA.md: ``*.txt``, ``*.html``/``*.htm``, ``*.jsonl`` (one
 becomes a ``Failure`` naming it and what to do, and the next input is read.
 """
 
-from frontwire.ingest.reader import iter_raw_documents, read_text_file
+from frontwire.ingest.reader import iter_raw_documents, raw_document_from_record, read_text_file
 
-__all__ = ["iter_raw_documents", "read_text_file"]
+__all__ = ["iter_raw_documents", "raw_document_from_record", "read_text_file"]

@@ -169,6 +169,13 @@ def _parse_jsonl_line(line: str, where: str, published: str | None, source: str 
     except json.JSONDecodeError as exc:
         return _failure(MalformedInput(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})",
                                        hint="fix or remove that line; the other lines were read"), where)
+    return raw_document_from_record(record, where, published=published, source=source)
+
+
+def raw_document_from_record(record: object, where: str, *, published: str | None = None,
+                             source: str | None = None) -> RawDocument | Failure:
+    """One article given as a JSON object (a JSONL line, a POSTed document): ``id``, ``text`` or ``html``,
+    optional ``url``, ``title``, ``source``, ``published_at``, ``language``, ``country``."""
     if not isinstance(record, dict):
         return _failure(MalformedInput(f"{where}: a JSON object was expected", hint='write {"id": ..., "text": ...}'),
                         where)

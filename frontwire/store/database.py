@@ -206,6 +206,19 @@ class Store:
                             "COALESCE(published_at, '') DESC, content_hash DESC", (doc_id,)).fetchone()
         return _with_origin(Document.from_dict(json.loads(row[0])), row[1]) if row else None
 
+    def document_versions(self, doc_id: str) -> list[dict[str, Any]]:
+        """Every stored version of a document, oldest first by its own date: hash, arrival number, dates."""
+        rows = self._execute("SELECT content_hash, version, published_at, ingested_at, url FROM documents "
+                             "WHERE doc_id = ? ORDER BY " + _VERSION_ORDER, (doc_id,)).fetchall()
+        return [{"content_hash": r[0], "version": r[1], "published_at": r[2], "ingested_at": r[3], "url": r[4]}
+                for r in rows]
+
+    def claim_ids_of(self, content_hash: str) -> list[str]:
+        """The ids of the claims one stored version of a document asserts."""
+        rows = self._execute("SELECT claim_id FROM claims WHERE content_hash = ? ORDER BY claim_id",
+                             (content_hash,)).fetchall()
+        return [row[0] for row in rows]
+
     def iter_claims(self, *, date_from: str | None = None, date_to: str | None = None,
                     country: str | None = None, event_type: str | None = None,
                     all_versions: bool = False) -> Iterator[Claim]:
