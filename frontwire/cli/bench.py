@@ -32,6 +32,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="repeat the corpus K times (small corpora time badly)")
     parser.add_argument("--ledger", type=int, default=0, metavar="N",
                         help="also time merging N synthetic claims in the ledger (e.g. 100000)")
+    parser.add_argument("--api", type=int, default=0, metavar="EVENTS",
+                        help="instead, load-test GET /api/events on loopback over a store of EVENTS synthetic merged "
+                             "events (e.g. 100000): requests/s and p50/p99 latency")
+    parser.add_argument("--seconds", type=float, default=30, metavar="S",
+                        help="how long the API load test sends requests (default 30, at most 60)")
+    parser.add_argument("--db", metavar="URL",
+                        help="the store the API load test fills and serves: a SQLite path or postgresql:// URL "
+                             "(default: a temporary SQLite file); one that already holds EVENTS events is reused")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.set_defaults(func=run)
 
@@ -95,8 +103,38 @@ def _in_child(function: Any, *args: Any) -> dict[str, Any]:
         return pool.apply(function, args)
 
 
+def run_api(args: argparse.Namespace) -> int:
+    """``frontwire bench --api N``: the bounded load test of the HTTP API (``frontwire.api.load``)."""
+    import tempfile
+
+    from frontwire.api.load import MAX_SECONDS, load_test
+
+    if not 0 < args.seconds <= MAX_SECONDS:
+        say(f"--seconds {args.seconds} is out of range; the load test runs 1 to {MAX_SECONDS} seconds")
+        return EXIT_USAGE
+    with tempfile.TemporaryDirectory(prefix="frontwire-bench-") as folder:
+        url = args.db or str(Path(folder) / "bench.db")
+        say(f"filling {url.split('@')[-1]} with {args.api:,} merged events, then {args.seconds:.0f} s of requests...")
+        figures = load_test(url, events=args.api, seconds=args.seconds)
+    if args.json:
+        json.dump(figures, sys.stdout, indent=1)
+        print()
+        return EXIT_OK
+    print(f"store: {figures['store']}: {figures['events']:,} events from {figures['claims']:,} claims "
+          f"(filled in {figures['fill_s']} s)")
+    print(f"GET /api/events with filters, {figures['clients']} clients for {figures['seconds']} s: "
+          f"{figures['requests_per_s']} requests/s, p50 {figures['p50_ms']} ms, p99 {figures['p99_ms']} ms, "
+          f"max {figures['max_ms']} ms, {figures['errors']} errors")
+    for error in figures["first_errors"]:
+        print(f"  error: {error}")
+    return EXIT_OK
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from frontwire.clean import clean_raw
+
+    if args.api:
+        return run_api(args)
     from frontwire.geo import benchmark as geo_benchmark
 
     corpus = load_corpus(args.paths, settings, args.limit)

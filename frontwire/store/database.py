@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -146,30 +146,39 @@ class Store:
 
     def save_document(self, document: Document, claims: Sequence[Claim] = ()) -> bool:
         """Store ``document`` with its claims in one transaction. Return False if it was already stored."""
+        with self.transaction():
+            return self._insert_document(document, claims)
+
+    def save_documents(self, items: Iterable[tuple[Document, Sequence[Claim]]]) -> int:
+        """Store many documents with their claims in one transaction (all or none); return how many were new.
+        For bulk loads: one commit instead of one per document."""
+        with self.transaction():
+            return sum(self._insert_document(document, claims) for document, claims in items)
+
+    def _insert_document(self, document: Document, claims: Sequence[Claim]) -> bool:
+        if self.has_document(document.content_hash):
+            return False
         version_key = document.url or document.id
         record = json.dumps(document.to_dict(), ensure_ascii=False, sort_keys=True)
-        with self.transaction():
-            if self.has_document(document.content_hash):
-                return False
-            row = self._execute("SELECT COALESCE(MAX(version), 0) FROM documents WHERE version_key = ?",
-                                (version_key,)).fetchone()
+        row = self._execute("SELECT COALESCE(MAX(version), 0) FROM documents WHERE version_key = ?",
+                            (version_key,)).fetchone()
+        self._execute(
+            "INSERT INTO documents (content_hash, doc_id, version_key, version, url, title, published_at, source,"
+            " language, status, origin, record, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (document.content_hash, document.id, version_key, int(row[0]) + 1, document.url, document.title,
+             document.published_at.isoformat() if document.published_at else None, document.source,
+             document.language, document.status, document.origin, record, _now()),
+        )
+        for claim in claims:
             self._execute(
-                "INSERT INTO documents (content_hash, doc_id, version_key, version, url, title, published_at, source,"
-                " language, status, origin, record, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (document.content_hash, document.id, version_key, int(row[0]) + 1, document.url, document.title,
-                 document.published_at.isoformat() if document.published_at else None, document.source,
-                 document.language, document.status, document.origin, record, _now()),
+                "INSERT INTO claims (claim_id, content_hash, doc_id, event_date, country, admin1, location,"
+                " event_type, sub_event_type, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (claim_id) DO NOTHING",
+                (claim.claim_id, document.content_hash, claim.doc_id,
+                 claim.event_date.isoformat() if claim.event_date else None, claim.country, claim.admin1,
+                 claim.location, claim.event_type, claim.sub_event_type,
+                 json.dumps(claim.to_dict(), ensure_ascii=False, sort_keys=True)),
             )
-            for claim in claims:
-                self._execute(
-                    "INSERT INTO claims (claim_id, content_hash, doc_id, event_date, country, admin1, location,"
-                    " event_type, sub_event_type, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (claim_id) DO NOTHING",
-                    (claim.claim_id, document.content_hash, claim.doc_id,
-                     claim.event_date.isoformat() if claim.event_date else None, claim.country, claim.admin1,
-                     claim.location, claim.event_type, claim.sub_event_type,
-                     json.dumps(claim.to_dict(), ensure_ascii=False, sort_keys=True)),
-                )
         return True
 
     def record_failure(self, failure: Failure) -> None:
