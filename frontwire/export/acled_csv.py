@@ -1,0 +1,38 @@
+"""ACLED's CSV: its export header, names and order, then frontwire's columns; one row per merged event.
+
+Written as ACLED's files are: comma-separated, LF line ends, no byte-order mark, quotes only where a cell needs
+them. Booleans are ``true``/``false`` (pandas and R read them as booleans), missing values empty.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Mapping
+from typing import IO, Any
+
+from frontwire.export.acled import EXPORT_COLUMNS, event_row, flat_row
+
+
+def acled_csv_row(event: Mapping[str, Any]) -> dict[str, str]:
+    """One merged event as the cells of its CSV row, keyed by ``EXPORT_COLUMNS``."""
+    return {column: _cell(value) for column, value in flat_row(event_row(event)).items()}
+
+
+def write_acled_csv(events: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
+    """Write the header and one row per merged event to ``out`` (a text stream opened with ``newline=""``),
+    streaming; return how many rows were written."""
+    writer = csv.DictWriter(out, fieldnames=list(EXPORT_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for event in events:
+        writer.writerow(acled_csv_row(event))
+        count += 1
+    return count
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
