@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from frontwire.config import Settings
-from frontwire.ledger import Event, MergeDecision, merge_claims
+from frontwire.ledger import Event
 from frontwire.store import Store, open_store
-from frontwire.store.events import ledger_fingerprint, refresh_events
+from frontwire.store.events import events_are_current, ledger_fingerprint, merge_stored, write_events
 
 STALE_CHECK_SECONDS = 2.0
 
@@ -65,7 +65,11 @@ class Service:
         if not now and time.monotonic() - self._checked_at < STALE_CHECK_SECONDS:
             return
         with self._refresh_lock:
-            refresh_events(store)
+            if not events_are_current(store):
+                fingerprint = ledger_fingerprint(store)
+                events = merge_stored(store)
+                write_events(store, events, fingerprint)
+                self._ledger = (fingerprint, events)
             self._checked_at = time.monotonic()
 
     def close(self) -> None:
@@ -84,10 +88,7 @@ class Service:
         cached = self._ledger
         if cached is not None and cached[0] == fingerprint:
             return cached[1]
-        claims = list(store.iter_claims())
-        documents = {d.id: d for d in store.iter_documents()}
-        decisions = [MergeDecision(kind=k, claim_ids=tuple(ids), note=n) for k, ids, n in store.decisions()]
-        events = merge_claims(claims, documents=documents, decisions=decisions)
+        events = merge_stored(store)
         self._ledger = (fingerprint, events)
         return events
 

@@ -97,15 +97,26 @@ def events_are_current(store: Store) -> bool:
 def refresh_events(store: Store, *, force: bool = False, country_codes: CountryCodes | None = None) -> bool:
     """Re-merge every stored claim and replace the stored events, if anything changed since the last time (or
     ``force``). Return whether it rebuilt them. One transaction: a reader sees the old events or the new ones."""
-    from frontwire.ledger import MergeDecision, merge_claims
-
-    fingerprint = ledger_fingerprint(store)
     if not force and events_are_current(store):
         return False
+    fingerprint = ledger_fingerprint(store)
+    write_events(store, merge_stored(store), fingerprint, country_codes=country_codes)
+    return True
+
+
+def merge_stored(store: Store) -> list[Event]:
+    """The ledger's merge of every stored claim (each document's latest version), honouring analysts' decisions."""
+    from frontwire.ledger import MergeDecision, merge_claims
+
     claims = list(store.iter_claims())
     documents = {d.id: d for d in store.iter_documents()}
     decisions = [MergeDecision(kind=kind, claim_ids=tuple(ids), note=note) for kind, ids, note in store.decisions()]
-    events = merge_claims(claims, documents=documents, decisions=decisions)
+    return merge_claims(claims, documents=documents, decisions=decisions)
+
+
+def write_events(store: Store, events: list[Event], fingerprint: str, *,
+                 country_codes: CountryCodes | None = None) -> None:
+    """Replace the stored events with ``events``, merged from the store as ``fingerprint`` describes it."""
     codes = country_codes or _country_codes()
     rows = [_row(event, codes) for event in events]
     links = [(cid, event.event_id) for event in events for cid in event.claim_ids]
@@ -118,7 +129,6 @@ def refresh_events(store: Store, *, force: bool = False, country_codes: CountryC
         cursor.executemany(store._sql("INSERT INTO event_claims (claim_id, event_id) VALUES (?, ?)"), links)
         store._execute("DELETE FROM ledger_state WHERE name = 'fingerprint'")
         store._execute("INSERT INTO ledger_state (name, value) VALUES ('fingerprint', ?)", (fingerprint,))
-    return True
 
 
 def _country_codes() -> CountryCodes:
