@@ -171,3 +171,17 @@ def test_country_codes_and_regions_agree_with_acleds_own_files():
         if acled.get("iso"):
             assert ours["iso"] == int(acled["iso"])
     assert len({k[0] for k in seen}) >= 2, "the shared ACLED files cover Afghanistan and Armenia"
+
+
+def test_every_gazetteer_country_has_its_codes_under_the_name_frontwire_writes():
+    from frontwire.geo.gazetteer import BUNDLED, read_rows
+    from frontwire.reference.codes import codes_of_country
+
+    countries = 0
+    for row in read_rows(BUNDLED):
+        if row[1] != "country":
+            break
+        codes = codes_of_country(row[2])
+        assert codes is not None and codes.iso2 == row[5], row[2]
+        countries += 1
+    assert countries > 200
