@@ -43,7 +43,6 @@ FILES: dict[str, dict[str, str]] = {
     "leaflet.markercluster": {
         "dist/leaflet.markercluster.js": "leaflet.markercluster.js",
         "dist/MarkerCluster.css": "MarkerCluster.css",
-        "dist/MarkerCluster.Default.css": "MarkerCluster.Default.css",
         "MIT-LICENCE.txt": "LICENSE",
     },
     "topojson-client": {
