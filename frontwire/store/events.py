@@ -16,6 +16,7 @@ import binascii
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from frontwire.errors import UsageError
@@ -27,13 +28,13 @@ if TYPE_CHECKING:
 MAX_PAGE = 1000
 SORTS = ("-date", "date")
 
-# The columns of ``events`` in insert order (see migration 0003); ``summary`` and ``record`` are JSON.
+# The columns of ``events`` in insert order (see migration 0003); each event's JSON is in ``event_records`` and
+# its searchable words in ``event_text``, so that filters scan narrow rows.
 _COLUMNS = (
     "event_id", "sort_day", "event_date", "date_start", "date_end", "year", "time_precision", "disorder_type",
     "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2", "interaction", "iso", "iso3", "region",
     "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
     "notes", "fatalities", "disputed", "sources_independent", "claims_count", "is_current", "claimants", "outlets",
-    "search", "summary", "record",
 )
 # What a page of ``/api/events`` shows of each event; the full record is one more request away.
 SUMMARY_FIELDS = (
@@ -118,17 +119,38 @@ def write_events(store: Store, events: list[Event], fingerprint: str, *,
                  country_codes: CountryCodes | None = None) -> None:
     """Replace the stored events with ``events``, merged from the store as ``fingerprint`` describes it."""
     codes = country_codes or _country_codes()
-    rows = [_row(event, codes) for event in events]
+    rows, records, texts = [], [], []
+    for event in events:
+        row, summary, record, search = _row(event, codes)
+        rows.append(row)
+        records.append((event.event_id, summary, record))
+        texts.append((event.event_id, search))
     links = [(cid, event.event_id) for event in events for cid in event.claim_ids]
     placeholders = ", ".join("?" for _ in _COLUMNS)
     with store.transaction():
-        store._execute("DELETE FROM events")
-        store._execute("DELETE FROM event_claims")
+        for table in ("events", "event_records", "event_text", "event_claims"):
+            store._execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
         cursor = store.connection.cursor()
         cursor.executemany(store._sql(f"INSERT INTO events ({', '.join(_COLUMNS)}) VALUES ({placeholders})"), rows)
+        cursor.executemany(store._sql("INSERT INTO event_records (event_id, summary, record) VALUES (?, ?, ?)"),
+                           records)
+        cursor.executemany(store._sql("INSERT INTO event_text (event_id, search) VALUES (?, ?)"), texts)
         cursor.executemany(store._sql("INSERT INTO event_claims (claim_id, event_id) VALUES (?, ?)"), links)
-        store._execute("DELETE FROM ledger_state WHERE name = 'fingerprint'")
+        store._execute("DELETE FROM ledger_state WHERE name IN ('fingerprint', 'span_days')")
         store._execute("INSERT INTO ledger_state (name, value) VALUES ('fingerprint', ?)", (fingerprint,))
+        store._execute("INSERT INTO ledger_state (name, value) VALUES ('span_days', ?)", (str(_span_days(events)),))
+
+
+def _span_days(events: list[Event]) -> int:
+    """How far any event's date range reaches from its own date: what bounds a date filter on that date."""
+    spans = [0]
+    for event in events:
+        if event.event_date:
+            if event.date_start:
+                spans.append((event.event_date - event.date_start).days)
+            if event.date_end:
+                spans.append((event.date_end - event.event_date).days)
+    return max(spans)
 
 
 def _country_codes() -> CountryCodes:
@@ -139,7 +161,8 @@ def _country_codes() -> CountryCodes:
     return country_codes
 
 
-def _row(event: Event, codes: CountryCodes) -> tuple[Any, ...]:
+def _row(event: Event, codes: CountryCodes) -> tuple[tuple[Any, ...], str, str, str]:
+    """An event's row of ``events``, its summary and record as JSON, and its searchable words."""
     from frontwire.ledger import event_to_dict
     from frontwire.ledger.reading import claimant, is_current
 
@@ -165,11 +188,9 @@ def _row(event: Event, codes: CountryCodes) -> tuple[Any, ...]:
         "is_current": int(is_current(event)),
         "claimants": "\n".join(claimants).lower(),
         "outlets": "\n".join(outlets).lower(),
-        "search": search,
-        "summary": json.dumps(summary, ensure_ascii=False),
-        "record": json.dumps(record, ensure_ascii=False),
     }
-    return tuple(values.get(column) for column in _COLUMNS)
+    return (tuple(values.get(column) for column in _COLUMNS), json.dumps(summary, ensure_ascii=False),
+            json.dumps(record, ensure_ascii=False), search)
 
 
 # -- reading ------------------------------------------------------------------------------------------------------
@@ -178,7 +199,9 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
-def _where(query: EventQuery) -> tuple[list[str], list[Any]]:
+def _where(query: EventQuery, span_days: int | None = None) -> tuple[list[str], list[Any]]:
+    """The SQL conditions of ``query``. With ``span_days`` (how far any stored range reaches from its event's
+    date), a date filter also bounds the date itself, which the index on it can serve."""
     where: list[str] = []
     params: list[Any] = []
     if not query.include_historical:
@@ -186,9 +209,15 @@ def _where(query: EventQuery) -> tuple[list[str], list[Any]]:
     if query.date_from:
         where.append("COALESCE(date_end, event_date) >= ?")
         params.append(query.date_from)
+        if span_days is not None:
+            where.append("(sort_day >= ? OR sort_day = '')")
+            params.append((date.fromisoformat(query.date_from) - timedelta(days=span_days)).isoformat())
     if query.date_to:
         where.append("COALESCE(date_start, event_date) <= ?")
         params.append(query.date_to)
+        if span_days is not None:
+            where.append("sort_day <= ?")
+            params.append((date.fromisoformat(query.date_to) + timedelta(days=span_days)).isoformat())
     if query.bbox:
         min_lon, min_lat, max_lon, max_lat = query.bbox
         where.append("longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?")
@@ -204,10 +233,13 @@ def _where(query: EventQuery) -> tuple[list[str], list[Any]]:
     if query.actor:
         where.append("(LOWER(actor1) LIKE ? ESCAPE '\\' OR LOWER(actor2) LIKE ? ESCAPE '\\')")
         params.extend([_like(query.actor)] * 2)
-    for column, value in (("claimants", query.claimant), ("outlets", query.outlet), ("search", query.text)):
+    for column, value in (("claimants", query.claimant), ("outlets", query.outlet)):
         if value:
             where.append(f"{column} LIKE ? ESCAPE '\\'")
             params.append(_like(value))
+    if query.text:
+        where.append("event_id IN (SELECT event_id FROM event_text WHERE search LIKE ? ESCAPE '\\')")
+        params.append(_like(query.text))
     if query.disputed is not None:
         where.append("disputed = ?")
         params.append(int(query.disputed))
@@ -232,6 +264,11 @@ def decode_cursor(cursor: str) -> tuple[str, str]:
     return day, event_id
 
 
+def _stored_span(store: Store) -> int | None:
+    row = store._execute("SELECT value FROM ledger_state WHERE name = 'span_days'").fetchone()
+    return int(row[0]) if row else None
+
+
 def _validate(query: EventQuery) -> None:
     if query.sort not in SORTS:
         raise UsageError(f"sort {query.sort!r} is not one of {', '.join(SORTS)}", hint="sort=-date is newest first")
@@ -243,7 +280,7 @@ def select_events(store: Store, query: EventQuery) -> EventPage:
     """One page of event summaries matching ``query``, by date (newest first unless ``sort="date"``), with the
     cursor of the next page and how many match in all."""
     _validate(query)
-    where, params = _where(query)
+    where, params = _where(query, _stored_span(store))
     total = int(store._execute("SELECT COUNT(*) FROM events" + _and(where), params).fetchone()[0])
     descending = query.sort == "-date"
     if query.cursor:
@@ -252,26 +289,31 @@ def select_events(store: Store, query: EventQuery) -> EventPage:
         where = [*where, f"(sort_day {op} ? OR (sort_day = ? AND event_id {op} ?))"]
         params = [*params, day, day, event_id]
     order = "DESC" if descending else "ASC"
-    rows = store._execute(f"SELECT sort_day, event_id, summary FROM events{_and(where)} "
+    rows = store._execute(f"SELECT sort_day, event_id FROM events{_and(where)} "
                           f"ORDER BY sort_day {order}, event_id {order} LIMIT ?", [*params, query.limit + 1]).fetchall()
     more = len(rows) > query.limit
     rows = rows[: query.limit]
     next_cursor = encode_cursor(rows[-1][0], rows[-1][1]) if more and rows else None
-    return EventPage([json.loads(row[2]) for row in rows], next_cursor, total)
+    ids = [row[1] for row in rows]
+    summaries = dict(store._execute(
+        f"SELECT event_id, summary FROM event_records WHERE event_id IN ({', '.join('?' for _ in ids)})", ids
+    ).fetchall()) if ids else {}
+    return EventPage([json.loads(summaries[event_id]) for event_id in ids], next_cursor, total)
 
 
 def iter_event_records(store: Store, query: EventQuery) -> Iterator[dict[str, Any]]:
     """Every full merged event matching ``query`` (its page and limit ignored), oldest first: for exports."""
     _validate(query)
-    where, params = _where(query)
-    cursor = store._execute(f"SELECT record FROM events{_and(where)} ORDER BY sort_day, event_id", params)
+    where, params = _where(query, _stored_span(store))
+    cursor = store._execute(f"SELECT r.record FROM events JOIN event_records r USING (event_id){_and(where)} "
+                            "ORDER BY sort_day, event_id", params)
     while batch := cursor.fetchmany(500):
         for (record,) in batch:
             yield json.loads(record)
 
 
 def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
-    row = store._execute("SELECT record FROM events WHERE event_id = ?", (event_id,)).fetchone()
+    row = store._execute("SELECT record FROM event_records WHERE event_id = ?", (event_id,)).fetchone()
     return json.loads(row[0]) if row else None
 
 
@@ -282,7 +324,7 @@ def event_of_claim(store: Store, claim_id: str) -> str | None:
 
 def event_stats(store: Store, query: EventQuery) -> dict[str, Any]:
     """Counts of the events matching ``query``: in all, per day, per type and sub-event type, per country."""
-    where, params = _where(query)
+    where, params = _where(query, _stored_span(store))
     clause = _and(where)
 
     def grouped(columns: str) -> list[tuple]:

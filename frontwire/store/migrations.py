@@ -100,10 +100,17 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             claims_count INTEGER NOT NULL,
             is_current INTEGER NOT NULL,
             claimants TEXT NOT NULL,
-            outlets TEXT NOT NULL,
-            search TEXT NOT NULL,
+            outlets TEXT NOT NULL
+        )""",
+        # the wide parts apart, so that a filter scans narrow rows: the JSON records, and the words a search reads
+        """CREATE TABLE event_records (
+            event_id TEXT PRIMARY KEY,
             summary {json} NOT NULL,
             record {json} NOT NULL
+        )""",
+        """CREATE TABLE event_text (
+            event_id TEXT PRIMARY KEY,
+            search TEXT NOT NULL
         )""",
         "CREATE INDEX events_sort ON events (sort_day, event_id)",
         "CREATE INDEX events_country ON events (country)",
