@@ -3,15 +3,21 @@ control of places, loss tallies and counts. None needs a token."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import FileResponse
+from starlette.background import BackgroundTask
 
 from frontwire.api.errors import ApiError
 from frontwire.api.service import Service
+from frontwire.export import export_events
 from frontwire.ledger import control_timeline, loss_tallies
-from frontwire.store.events import MAX_PAGE, EventQuery, event_stats, get_event, select_events
+from frontwire.store.events import MAX_PAGE, EventQuery, event_stats, get_event, iter_event_records, select_events
 
 router = APIRouter(prefix="/api")
 
@@ -139,6 +145,28 @@ def losses(svc: Svc, date_from: Annotated[str | None, Query(alias="from")] = Non
     rows = loss_tallies(events, start=date.fromisoformat(start) if start else None,
                         end=date.fromisoformat(end) if end else None)
     return {"losses": rows}
+
+
+_MEDIA = {"acled": ("text/csv; charset=utf-8", "csv"), "geojson": ("application/geo+json", "geojson"),
+          "parquet": ("application/vnd.apache.parquet", "parquet"), "jsonl": ("application/x-ndjson", "jsonl")}
+
+
+@router.get("/export", summary="the matching events as a file: ACLED CSV, GeoJSON, Parquet or JSON lines")
+def export(query: Filters, svc: Svc,
+           format: Annotated[str, Query(pattern="^(acled|geojson|parquet|jsonl)$")] = "acled") -> FileResponse:
+    """Every event matching the filters (pages ignored), one row per merged event, as ``frontwire export`` writes
+    it; downloaded as an attachment."""
+    media_type, suffix = _MEDIA[format]
+    folder = tempfile.mkdtemp(prefix="frontwire-export-")
+    path = Path(folder) / f"frontwire-events.{suffix}"
+    try:
+        with svc.store() as store:
+            export_events(iter_event_records(store, query), format, path)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return FileResponse(path, media_type=media_type, filename=path.name,
+                        background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
 
 
 @router.get("/stats", summary="counts of the matching events by day, type and country")

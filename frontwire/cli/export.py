@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from frontwire.cli.common import EXIT_OK, add_db_option, say
-from frontwire.cli.events import query_events
 from frontwire.config import Settings
 from frontwire.errors import UsageError
 from frontwire.export import EXPORT_FORMATS, EventFilter, export_events
 from frontwire.export.formats import BINARY_FORMATS, check_export_format
+from frontwire.store import open_store
+from frontwire.store.events import iter_event_records, refresh_events
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -52,23 +54,25 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                          hint=f"pass --out FILE.{fmt}, or redirect standard output to a file")
     if out is not None and not out.parent.is_dir():
         raise UsageError(f"cannot write {out}: the folder {out.parent} does not exist", hint="create it first")
-    events = query_events(settings)
-    if out is None:
-        stream = sys.stdout.buffer if fmt in BINARY_FORMATS else sys.stdout
-        count = export_events(events, fmt, stream, where=where)
-        stream.flush()
-    else:
-        count = _export_to_file(events, fmt, out, where)
+    with open_store(settings.db) as store:
+        refresh_events(store)
+        events = iter_event_records(store, where.to_query())  # filtered in SQL, streamed
+        if out is None:
+            stream = sys.stdout.buffer if fmt in BINARY_FORMATS else sys.stdout
+            count = export_events(events, fmt, stream)
+            stream.flush()
+        else:
+            count = _export_to_file(events, fmt, out)
     say(f"{count} event(s) exported as {fmt}" + (f" to {out}" if out else ""))
     return EXIT_OK
 
 
-def _export_to_file(events: list[dict], fmt: str, out: Path, where: EventFilter) -> int:
+def _export_to_file(events: Iterable[dict], fmt: str, out: Path) -> int:
     """Write beside ``out`` first and rename when complete, so an interrupted export never leaves half a file
     where a reader expects a whole one."""
     partial = out.with_name(f".{out.name}.{os.getpid()}.partial")
     try:
-        count = export_events(events, fmt, partial, where=where)
+        count = export_events(events, fmt, partial)
         os.replace(partial, out)
     finally:
         partial.unlink(missing_ok=True)

@@ -15,10 +15,13 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from frontwire.errors import UsageError
 from frontwire.reference.codes import codes_of_country
+
+if TYPE_CHECKING:
+    from frontwire.store.events import EventQuery
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -55,6 +58,15 @@ class EventFilter:
         return cls(date_from=start, date_to=end, country=codes.name if codes else _text(country),
                    event_type=_text(event_type), text=_text(text), disputed=disputed,
                    min_sources=_parse_count(min_sources), actor=_text(actor), claimant=_text(claimant))
+
+    def to_query(self) -> EventQuery:
+        """The same filter as a query of the store's events (``frontwire.store.events``), which applies it in SQL."""
+        from frontwire.store.events import EventQuery
+
+        return EventQuery(date_from=self.date_from.isoformat() if self.date_from else None,
+                          date_to=self.date_to.isoformat() if self.date_to else None, country=self.country,
+                          event_type=self.event_type, text=self.text, disputed=self.disputed,
+                          min_sources=self.min_sources or None, actor=self.actor, claimant=self.claimant)
 
     def matches(self, event: Mapping[str, Any]) -> bool:
         """Whether ``event`` (a merged-event dict) passes every filter set."""

@@ -208,10 +208,34 @@ def test_bad_posted_articles_get_a_clear_error(client, content, content_type, st
     _error(response, status)
 
 
+def test_exports_download_the_filtered_events(client, tmp_path):
+    import csv
+    import io
+    import json
+
+    import pyarrow.parquet as pq
+
+    from frontwire.export import ACLED_COLUMNS
+
+    acled = client.get("/api/export", params={"format": "acled", "country": "Azerbaijan", "disputed": "false"})
+    assert acled.status_code == 200 and acled.headers["content-type"].startswith("text/csv")
+    assert 'filename="frontwire-events.csv"' in acled.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(acled.text)))
+    assert list(rows[0])[:len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
+    assert sorted(r["event_date"] for r in rows) == ["2020-10-20", "2020-11-02"]
+    geo = client.get("/api/export", params={"format": "geojson", "q": "overnight"}).json()
+    assert [f["geometry"]["coordinates"] for f in geo["features"]] == [[46.927, 39.991]]  # Aghdam, [lon, lat]
+    (tmp_path / "e.parquet").write_bytes(client.get("/api/export", params={"format": "parquet"}).content)
+    assert pq.read_table(tmp_path / "e.parquet").num_rows == 3
+    lines = client.get("/api/export", params={"format": "jsonl"}).text.splitlines()
+    assert len(lines) == 3 and all(json.loads(line)["claims"] for line in lines)
+    _error(client.get("/api/export", params={"format": "xlsx"}), 422)
+
+
 def test_openapi_schema_and_offline_docs(client):
     schema = client.get("/api/openapi.json").json()
     assert {"/api/events", "/api/events/{event_id}", "/api/documents/{doc_id}", "/api/control", "/api/losses",
-            "/api/stats", "/api/documents", "/api/merge/split", "/api/merge/join"} <= set(schema["paths"])
+            "/api/stats", "/api/export", "/api/documents", "/api/merge/split", "/api/merge/join"} <= set(schema["paths"])
     docs = client.get("/api/docs").text
     assert "/api/docs/assets/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
     assert client.get("/api/docs/assets/swagger-ui-bundle.js").status_code == 200

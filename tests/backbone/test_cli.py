@@ -9,7 +9,7 @@ import pytest
 
 from frontwire.cli.main import build_parser, main
 
-COMMANDS = ["extract", "ingest", "events", "export", "control", "losses", "merge", "eval", "bench", "gazetteer"]
+COMMANDS = ["extract", "ingest", "events", "export", "control", "losses", "merge", "eval", "bench", "gazetteer", "serve"]
 
 
 def subcommands() -> list[str]:

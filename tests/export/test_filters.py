@@ -115,3 +115,20 @@ def test_malformed_options_are_usage_errors_that_say_what_to_write(options, says
         EventFilter.parse(**options)
     assert says in error.value.message
     assert error.value.hint
+
+
+@pytest.mark.parametrize("options", [
+    {}, {"date_from": "2020-11-01", "date_to": "2020-11-02"}, {"country": "AZE"}, {"event_type": "Battles"},
+    {"text": "tartar"}, {"disputed": True}, {"min_sources": 1}, {"actor": "forces of armenia"},
+    {"claimant": "ministry of defence"}, {"actor": "azerbaijan", "date_to": "2020-11-01"},
+])
+def test_the_store_applies_the_same_filter_in_sql(example_db, example_events, options):
+    """``frontwire export`` filters in the store's SQL, a notebook's events in memory: the same events either way."""
+    from frontwire.store import open_store
+    from frontwire.store.events import iter_event_records
+
+    where = EventFilter.parse(**options)
+    with open_store(example_db) as store:
+        in_sql = [e["event_id"] for e in iter_event_records(store, where.to_query())]
+    in_memory = [e["event_id"] for e in filter_events(example_events, where)]
+    assert in_sql == in_memory
