@@ -14,12 +14,13 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from frontwire.errors import UsageError
+from frontwire.reference.codes import codes_of_country
 
 if TYPE_CHECKING:
     from frontwire.ledger import Event
@@ -42,8 +43,6 @@ SUMMARY_FIELDS = (
     "sub_event_type", "actor1", "actor2", "country", "admin1", "admin2", "location", "latitude", "longitude",
     "geo_precision", "fatalities", "notes", "disputed", "sources_independent", "supporting_sides",
 )
-# A country's ISO numbers and ACLED region, where the exports know them: (event dict) -> {iso, iso3, region}.
-CountryCodes = Callable[[Mapping[str, Any]], Mapping[str, Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +94,13 @@ def events_are_current(store: Store) -> bool:
     return row is not None and row[0] == ledger_fingerprint(store)
 
 
-def refresh_events(store: Store, *, force: bool = False, country_codes: CountryCodes | None = None) -> bool:
+def refresh_events(store: Store, *, force: bool = False) -> bool:
     """Re-merge every stored claim and replace the stored events, if anything changed since the last time (or
     ``force``). Return whether it rebuilt them. One transaction: a reader sees the old events or the new ones."""
     if not force and events_are_current(store):
         return False
     fingerprint = ledger_fingerprint(store)
-    write_events(store, merge_stored(store), fingerprint, country_codes=country_codes)
+    write_events(store, merge_stored(store), fingerprint)
     return True
 
 
@@ -115,13 +114,11 @@ def merge_stored(store: Store) -> list[Event]:
     return merge_claims(claims, documents=documents, decisions=decisions)
 
 
-def write_events(store: Store, events: list[Event], fingerprint: str, *,
-                 country_codes: CountryCodes | None = None) -> None:
+def write_events(store: Store, events: list[Event], fingerprint: str) -> None:
     """Replace the stored events with ``events``, merged from the store as ``fingerprint`` describes it."""
-    codes = country_codes or _country_codes()
     rows, records, texts = [], [], []
     for event in events:
-        row, summary, record, search = _row(event, codes)
+        row, summary, record, search = _row(event)
         rows.append(row)
         records.append((event.event_id, summary, record))
         texts.append((event.event_id, search))
@@ -153,15 +150,7 @@ def _span_days(events: list[Event]) -> int:
     return max(spans)
 
 
-def _country_codes() -> CountryCodes:
-    try:
-        from frontwire.export.acled import country_codes
-    except ImportError:  # the exports predate their codes table: leave the columns empty
-        return lambda event: {}
-    return country_codes
-
-
-def _row(event: Event, codes: CountryCodes) -> tuple[tuple[Any, ...], str, str, str]:
+def _row(event: Event) -> tuple[tuple[Any, ...], str, str, str]:
     """An event's row of ``events``, its summary and record as JSON, and its searchable words."""
     from frontwire.ledger import event_to_dict
     from frontwire.ledger.reading import claimant, is_current
@@ -174,14 +163,15 @@ def _row(event: Event, codes: CountryCodes) -> tuple[tuple[Any, ...], str, str, 
     search = " ".join(str(part) for part in (
         event.notes, event.location, event.admin1, event.admin2, event.country, event.actor1, event.actor2,
         *claimants, *(span.text for c in event.claims for span in c.evidence)) if part).lower()
-    country = codes(record)
+    country = codes_of_country(event.country)  # ACLED's iso, iso3 and region columns
     day = event.event_date or event.date_start
     values = {
         **record,
         # the ledger's own order (``event_order``): by ACLED's single date, undated events first
         "sort_day": event.event_date.isoformat() if event.event_date else "",
         "year": day.year if day else None,
-        "iso": country.get("iso"), "iso3": country.get("iso3"), "region": country.get("region"),
+        "iso": country.iso_numeric if country else None, "iso3": country.iso3 if country else None,
+        "region": country.region if country else None,
         "source": "; ".join(outlets) or None,
         "disputed": int(event.disputed),
         "claims_count": len(event.claims),
