@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import urllib.request
 from pathlib import Path
@@ -132,8 +133,9 @@ def test_tartar_shelling_shows_both_ministries_claims_and_their_sentences_highli
         assert TARTAR_SENTENCES[claimant] in highlighted, (claimant, highlighted)
     assert TARTAR_SENTENCES[AZ_MOD] in text.inner_text() and TARTAR_SENTENCES[AM_MOD] in text.inner_text()
     expect(page.get_by_test_id("disputes")).to_contain_text("modality")
-    # Chosen from the list, the event's marker is brought into view on the map and ringed.
+    # Chosen from the list, the event's marker is brought into view on the map, close enough to name the places.
     expect(page.locator(f".fw-marker.selected[data-event-id='{event_id}']")).to_be_visible()
+    expect(page.locator("#map")).to_have_class(re.compile(r"\bshow-place-names\b"))
     page.wait_for_timeout(500)  # the end of the map's pan
     page.screenshot(path=str(screenshots / "page.png"))
     # The README's view: the panel scrolled to both claims above their sentences highlighted in the article.

@@ -141,7 +141,7 @@
     const mine = ++generation;
     document.body.dataset.state = "loading";
     const params = filterParams(true);
-    params.set("sort", "date");
+    params.set("sort", "-date"); // newest first: this week's events are the ones looked for
     params.set("limit", String(PAGE_SIZE));
     try {
       const [page, stats] = await Promise.all([
@@ -170,7 +170,7 @@
   async function loadMore() {
     if (!state.nextCursor) return;
     const params = filterParams(true);
-    params.set("sort", "date");
+    params.set("sort", "-date"); // newest first: this week's events are the ones looked for
     params.set("limit", String(PAGE_SIZE));
     params.set("cursor", state.nextCursor);
     const mine = generation;
@@ -222,9 +222,13 @@
     $("event-count").textContent = state.total === shown
       ? `${state.total} event${state.total === 1 ? "" : "s"}`
       : `${shown} of ${state.total} events`;
-    $("summary").textContent = state.range
-      ? `${state.total} events from ${state.range.from} to ${state.range.to}`
-      : `${state.total} events`;
+    const days = state.byDay.map((row) => row.day);
+    const span = state.range || (days.length ? { from: days[0], to: days[days.length - 1] } : null);
+    $("summary").textContent = joinPresent([
+      `${state.total} event${state.total === 1 ? "" : "s"}`,
+      span ? `${span.from} – ${span.to}` : null,
+      state.range ? "dates chosen on the timeline" : null,
+    ], " · ");
     $("load-more").hidden = !state.nextCursor;
     if (!shown) {
       list.appendChild(el("li", { class: "empty", text: "No events match these filters." }));
@@ -426,6 +430,11 @@
   // Centre the map on an event chosen in the list, close enough to see it, and open its cluster if it is in one.
   // (markercluster's zoomToShowLayer zooms to a cluster's bounds, which for one town is the last zoom level.)
   function revealMarker(marker) {
+    if (map._animatingZoom) {
+      // Leaflet ignores a new zoom while one is under way (the first fit to the events): go once it ends.
+      map.once("zoomend", () => revealMarker(marker));
+      return;
+    }
     const open = () => {
       let parent = marker;
       while (parent && !parent._icon) parent = parent.__parent; // the cluster standing for it, if any
