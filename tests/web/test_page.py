@@ -9,6 +9,7 @@ article's markup running as script. The run writes screenshots of the map and of
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -198,3 +199,30 @@ def test_download_links_carry_the_current_filters(browsed):
         "href", "/api/export?country=Azerbaijan&disputed=true&format=geojson")
     browsed.assert_clean()
 
+
+@pytest.mark.parametrize("fmt", ["acled", "geojson", "parquet"])
+def test_download_buttons_fetch_a_file_of_the_filtered_events(browsed, fmt):
+    page = browsed.page
+    browsed.open()
+    page.get_by_test_id("filter-country").select_option("Azerbaijan")
+    expect(page.get_by_test_id(f"download-{fmt}")).to_have_attribute("href", f"/api/export?country=Azerbaijan&format={fmt}")
+    href = page.get_by_test_id(f"download-{fmt}").get_attribute("href")
+    response = page.request.get(browsed.base_url + href)
+    assert response.status == 200, f"GET {href}: {response.status} {response.text()[:300]}"
+    assert "attachment" in response.headers.get("content-disposition", "")
+    with page.expect_download() as download:
+        page.get_by_test_id(f"download-{fmt}").click()
+    assert download.value.suggested_filename.startswith("frontwire-events")
+    path = Path(download.value.path())
+    expected = _api(browsed.base_url, "/api/events?country=Azerbaijan")["total"]
+    if fmt == "acled":
+        with path.open(encoding="utf-8", newline="") as handle:
+            countries = [row["country"] for row in csv.DictReader(handle)]
+    elif fmt == "geojson":
+        countries = [f["properties"]["country"] for f in json.loads(path.read_text(encoding="utf-8"))["features"]]
+    else:
+        import pyarrow.parquet as pq
+
+        countries = pq.read_table(path).column("country").to_pylist()
+    assert len(countries) == expected and set(countries) == {"Azerbaijan"}
+    browsed.assert_clean()
