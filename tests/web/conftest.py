@@ -93,6 +93,13 @@ def writable_server(examples_db: Path, tmp_path: Path) -> Iterator[LiveServer]:
         yield live
 
 
+@pytest.fixture
+def empty_server(tmp_path: Path) -> Iterator[LiveServer]:
+    """The app over a new, empty store."""
+    with LiveServer(Settings(db=str(tmp_path / "empty.db"), progress=False)) as live:
+        yield live
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
@@ -145,6 +152,11 @@ def _browse(browser, base_url: str) -> Iterator[Browsed]:
 @pytest.fixture
 def browsed(browser, server: LiveServer) -> Iterator[Browsed]:
     yield from _browse(browser, server.url)
+
+
+@pytest.fixture
+def browsed_empty(browser, empty_server: LiveServer) -> Iterator[Browsed]:
+    yield from _browse(browser, empty_server.url)
 
 
 @pytest.fixture

@@ -68,6 +68,16 @@ def test_page_shows_the_example_ledger_on_the_map_and_in_the_list_without_leavin
     browsed.assert_clean()
 
 
+def test_an_empty_ledger_says_how_to_fill_it(browsed_empty):
+    page = browsed_empty.page
+    browsed_empty.open()
+    expect(page.get_by_test_id("event-count")).to_have_text("0 events")
+    expect(page.get_by_test_id("event-list")).to_have_text("No events match these filters.")
+    expect(page.get_by_test_id("status")).to_contain_text("frontwire ingest --examples")
+    assert page.locator("[data-testid=marker], [data-testid=cluster], #timeline .tl-bar").count() == 0
+    browsed_empty.assert_clean()
+
+
 def test_clicking_a_marker_opens_its_event(browsed):
     page = browsed.page
     browsed.open()

@@ -24,6 +24,7 @@
   const CLAIM_PALETTE_SIZE = 6; // .ev-c0 ... .ev-c5 in app.css
   const PAGE_SIZE = 500;
   const DAY_MS = 86400000;
+  const EMPTY_LEDGER = "The ledger is empty: run `frontwire ingest --examples` (or ingest your own articles), then reload.";
 
   const state = {
     filters: { type: "", country: "", actor: "", claimant: "", disputed: false },
@@ -158,7 +159,7 @@
       renderTimeline();
       updateDownloads();
       rememberInUrl();
-      showStatus("");
+      showStatus(state.total === 0 && !filterParams(true).toString() ? EMPTY_LEDGER : "");
       document.body.dataset.state = "ready";
     } catch (error) {
       if (mine !== generation) return;
@@ -208,9 +209,6 @@
     for (const row of [...stats.by_country].sort((a, b) => String(a.country).localeCompare(String(b.country)))) {
       if (!row.country) continue;
       countrySelect.appendChild(el("option", { value: row.country, text: `${row.country} (${row.count})` }));
-    }
-    if (stats.total === 0) {
-      showStatus("The ledger is empty: run `frontwire ingest --examples` (or ingest your own articles) and reload.");
     }
   }
 
