@@ -193,6 +193,28 @@ def test_an_article_with_markup_is_shown_as_text_and_runs_no_script(browsed_writ
     browsed_writable.assert_clean()
 
 
+def test_type_actor_and_claimant_filters_ask_the_api_and_narrow_the_list(browsed):
+    page = browsed.page
+    browsed.open()
+    items = page.locator("[data-testid=event-item]")
+
+    def ids(query: str) -> set[str]:
+        return {e["event_id"] for e in _api(browsed.base_url, f"/api/events?{query}&limit=1000")["events"]}
+
+    page.get_by_test_id("filter-type").select_option("event_type:Battles")
+    expect(items).to_have_count(len(ids("event_type=Battles")))
+    page.get_by_test_id("filter-type").select_option("")
+    page.get_by_test_id("filter-claimant").fill("Ministry of Defence of Armenia")
+    expected = ids("claimant=Ministry%20of%20Defence%20of%20Armenia")
+    expect(items).to_have_count(len(expected))
+    assert {item.get_attribute("data-event-id") for item in items.all()} == expected
+    page.get_by_test_id("filter-claimant").fill("")
+    page.get_by_test_id("filter-actor").fill("Taliban")
+    expect(items).to_have_count(len(ids("actor=Taliban")))
+    assert 0 < len(ids("actor=Taliban")) < len(ids("sort=date"))
+    browsed.assert_clean()
+
+
 def test_download_links_carry_the_current_filters(browsed):
     page = browsed.page
     browsed.open()
