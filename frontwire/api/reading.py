@@ -99,7 +99,7 @@ def show_event(event_id: str, svc: Svc) -> dict[str, Any]:
         if record is None:
             raise ApiError(404, f"no event {event_id!r} in the store",
                            hint="list events with GET /api/events; an id changes when new claims join the event")
-        events = svc.ledger_events(store)
+        events = svc.events_around(store, record)
     for claim in record["claims"]:
         claim["document_url"] = f"/api/documents/{claim['doc_id']}"
     event = next((e for e in events if e.event_id == event_id), None)

@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from frontwire.config import Settings
-from frontwire.ledger import Event
+from frontwire.ledger import Event, MergeDecision, merge_claims
 from frontwire.store import Store, open_store
-from frontwire.store.events import events_are_current, ledger_fingerprint, merge_stored, write_events
+from frontwire.store.events import claims_around, events_are_current, ledger_fingerprint, merge_stored, write_events
 
 STALE_CHECK_SECONDS = 2.0
 
@@ -91,6 +91,15 @@ class Service:
         events = merge_stored(store)
         self._ledger = (fingerprint, events)
         return events
+
+    def events_around(self, store: Store, record: dict[str, Any]) -> list[Event]:
+        """The ledger's events at a stored event's place and in its district, re-merged from their claims alone
+        (merging never joins claims of different places, so they come out as the whole store's merge has them)."""
+        claims = claims_around(store, record)
+        doc_ids = {c.doc_id for c in claims}
+        documents = {d.id: d for d in (store.get_document(doc_id) for doc_id in doc_ids) if d is not None}
+        decisions = [MergeDecision(kind=k, claim_ids=tuple(ids), note=n) for k, ids, n in store.decisions()]
+        return merge_claims(claims, documents=documents, decisions=decisions)
 
     # -- coding POSTed articles ---------------------------------------------------------------------------------
     @contextmanager

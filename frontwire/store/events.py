@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from frontwire.errors import UsageError
+from frontwire.records import Claim
 from frontwire.reference.codes import codes_of_country
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ SORTS = ("-date", "date")
 _COLUMNS = (
     "event_id", "sort_day", "event_date", "date_start", "date_end", "year", "time_precision", "disorder_type",
     "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2", "interaction", "iso", "iso3", "region",
-    "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
+    "country", "admin1", "admin2", "location", "place_id", "latitude", "longitude", "geo_precision", "source", "source_scale",
     "notes", "fatalities", "disputed", "sources_independent", "claims_count", "is_current", "claimants", "outlets",
 )
 # What a page of ``/api/events`` shows of each event; the full record is one more request away.
@@ -305,6 +306,22 @@ def iter_event_records(store: Store, query: EventQuery) -> Iterator[dict[str, An
 def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
     row = store._execute("SELECT record FROM event_records WHERE event_id = ?", (event_id,)).fetchone()
     return json.loads(row[0]) if row else None
+
+
+def claims_around(store: Store, event: dict[str, Any]) -> list[Claim]:
+    """The claims of the stored events at ``event``'s place or in its district: enough to re-merge the events that
+    tell who held that place, without merging the whole store."""
+    where = ["(e.country = ? AND e.admin1 = ?)"] if event.get("admin1") else ["(e.country = ? AND e.admin1 IS NULL)"]
+    params: list[Any] = [event.get("country"), event.get("admin1")] if event.get("admin1") else [event.get("country")]
+    if event.get("place_id"):
+        where.append("e.place_id = ?")
+        params.append(event["place_id"])
+    where.append("e.event_id = ?")
+    params.append(event["event_id"])
+    rows = store._execute(
+        "SELECT c.record FROM events e JOIN event_claims ec ON ec.event_id = e.event_id "
+        "JOIN claims c ON c.claim_id = ec.claim_id WHERE " + " OR ".join(where), params).fetchall()
+    return [Claim.from_dict(json.loads(row[0])) for row in rows]
 
 
 def event_of_claim(store: Store, claim_id: str) -> str | None:

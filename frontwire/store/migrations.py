@@ -88,6 +88,7 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             admin1 TEXT,
             admin2 TEXT,
             location TEXT,
+            place_id TEXT,
             latitude {float},
             longitude {float},
             geo_precision INTEGER,
@@ -116,6 +117,8 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "CREATE INDEX events_country ON events (country)",
         "CREATE INDEX events_type ON events (sub_event_type)",
         "CREATE INDEX events_position ON events (longitude, latitude)",
+        "CREATE INDEX events_district ON events (country, admin1)",
+        "CREATE INDEX events_place ON events (place_id)",
         """CREATE TABLE event_claims (
             claim_id TEXT PRIMARY KEY,
             event_id TEXT NOT NULL
