@@ -17,6 +17,9 @@ from frontwire.api.service import Service
 from frontwire.config import Settings
 from frontwire.web import INDEX_HTML, STATIC_DIR
 
+PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+               "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The app serving ``settings.db``. Nothing opens until the first request; the store closes at shutdown."""
@@ -62,4 +65,5 @@ def _mount_page(app: FastAPI) -> None:
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
-        return FileResponse(INDEX_HTML, media_type="text/html")
+        # the page's own policy (also in its meta tag), sent by the server too: nothing but this origin loads
+        return FileResponse(INDEX_HTML, media_type="text/html", headers={"Content-Security-Policy": PAGE_POLICY})

@@ -239,6 +239,8 @@ def test_openapi_schema_and_offline_docs(client):
     docs = client.get("/api/docs").text
     assert "/api/docs/assets/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
     assert client.get("/api/docs/assets/swagger-ui-bundle.js").status_code == 200
+    page = client.get("/")
+    assert page.status_code == 200 and "script-src 'self'" in page.headers["content-security-policy"]
 
 
 @pytest.mark.slow
