@@ -160,7 +160,9 @@ def _row(event: Event) -> tuple[tuple[Any, ...], str, str, str]:
     claimants = sorted({name for c in event.claims if (name := claimant(c))})
     outlets = sorted({c.reported_by for c in event.claims if c.reported_by})
     summary = {name: record.get(name) for name in SUMMARY_FIELDS}
-    summary.update(claims_count=len(event.claims), claimants=claimants, outlets=outlets)
+    summary.update(claims_count=len(event.claims), claimants=claimants, outlets=outlets,
+                   claims=[{"claim_id": c.claim_id, "doc_id": c.doc_id, "claimed_by": claimant(c),
+                            "reported_by": c.reported_by, "modality": c.modality} for c in event.claims])
     search = " ".join(str(part) for part in (
         event.notes, event.location, event.admin1, event.admin2, event.country, event.actor1, event.actor2,
         *claimants, *(span.text for c in event.claims for span in c.evidence)) if part).lower()

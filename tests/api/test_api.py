@@ -72,6 +72,7 @@ def test_events_are_listed_newest_first_with_their_claims_summarised(client):
     shelling = body["events"][1]
     assert shelling["claims_count"] == 2 and shelling["disputed"] is True
     assert shelling["claimants"] == sorted([AM_MOD, AZ_MOD]) and shelling["outlets"] == ["Wire A", "Wire B"]
+    assert {(c["claimed_by"], c["modality"]) for c in shelling["claims"]} == {(AZ_MOD, "asserted"), (AM_MOD, "denied")}
 
 
 def test_cursor_pages_cover_every_event_once(client):
