@@ -221,8 +221,9 @@ def assemble_claim(document: Document, placed: Placed, index: int) -> Claim:
     """Turn a placed and dated frame into the ``Claim`` (event record) this document makes."""
     frame, place, when = placed.frame, placed.place, placed.when
     on = when.event_date if when else None
-    actor1, actor1_country = local_actor(frame.actor1, frame.actor1_country, place.country if place else None, on)
-    actor2, actor2_country = local_actor(frame.actor2, frame.actor2_country, place.country if place else None, on)
+    country = place.country if place else None
+    actor1, actor1_country = local_actor(frame.actor1, frame.actor1_country, country, on, unnamed=frame.actor1_local)
+    actor2, actor2_country = local_actor(frame.actor2, frame.actor2_country, country, on, unnamed=frame.actor2_local)
     chain = list(frame.claim_chain)
     if document.source and (not chain or chain[-1] != document.source):
         chain.append(document.source)

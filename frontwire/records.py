@@ -213,6 +213,10 @@ class EventFrame:
     # the town the article is about (its headline and first reports name it): where the event is when its own
     # sentences name only the region or country that holds it, or nothing
     home_place: Span | None = None
+    # civilians, protesters or gunmen the text names without a nationality: they belong to the country the event
+    # is found in, which only the geo stage knows for sure ("killing eight civilians" in Kharkiv are Ukraine's)
+    actor1_local: bool = False
+    actor2_local: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

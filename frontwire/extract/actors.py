@@ -59,17 +59,19 @@ def generic_actor(kind: str, country: str | None) -> str:
 
 
 _LOCAL_KINDS = ("Protesters", "Rioters")
+_UNNAMED_KINDS = ("Civilians", "Unidentified Armed Group")
 
 
-def local_actor(name: str | None, country: str | None, event_country: str | None, on: date | None = None
-                ) -> tuple[str | None, str | None]:
+def local_actor(name: str | None, country: str | None, event_country: str | None, on: date | None = None, *,
+                unnamed: bool = False) -> tuple[str | None, str | None]:
     """An actor renamed for where its event took place: ACLED names protesters and rioters by the country they
     gather in (Afghan diaspora marching in Melbourne are "Protesters (Australia)"), and a police force is the
-    one of the country it polices ("Victoria Police" is not Malta's). Other actors keep their name."""
+    one of the country it polices ("Victoria Police" is not Malta's). Civilians and unidentified gunmen the text
+    names without a nationality (``unnamed``) are the event country's too. Other actors keep their name."""
     if not name or not event_country or country == event_country:
         return name, country
     kind = name.split(" (")[0]
-    if kind in _LOCAL_KINDS:
+    if kind in _LOCAL_KINDS or (unnamed and kind in _UNNAMED_KINDS):
         return generic_actor(kind, event_country), event_country
     if name.startswith("Police Forces of"):
         return state_actor("Police Forces", event_country, on), event_country

@@ -69,6 +69,10 @@ def _localise(actor: ActorMention | None, country: str | None) -> ActorMention |
     return replace(actor, name=f"{_GENERIC_LABELS[actor.kind]} ({country})", country=country)
 
 
+def _unnamed_nationality(actor: ActorMention | None) -> bool:
+    return actor is not None and actor.kind in _GENERIC_LABELS and not find_countries(actor.text)
+
+
 def _place_country(place: PlaceMention | None, countries: list[str]) -> str | None:
     """The country the event's place lies in, where the gazetteer knows it (decides inter 1 vs 8); of a name
     found in several countries, the one the document is about ("Shatin": Armenia's village, not Hong Kong's)."""
@@ -145,6 +149,7 @@ def make_frame(document: Document, anchor: Span, typing: Typing, agent: ActorMen
         event_type=event_type_of(sub), sub_event_type=sub, disorder_type=disorder_type_of(sub), anchor=anchor,
         actor1=agent.name if agent else None, actor1_country=agent.country if agent else None,
         actor2=target.name if target else None, actor2_country=target.country if target else None,
+        actor1_local=_unnamed_nationality(agent), actor2_local=_unnamed_nationality(target),
         inter1=inter1, inter2=inter2, interaction=interaction(inter1, inter2),
         place_names=(place.name,) if place and place.name else (),
         place_context=(place.context,) if place and place.context else (),

@@ -277,3 +277,16 @@ def test_a_day_is_never_a_place():
     found = [p.name.text for p in event_places("A pastor marched at the head of Friday's protest march.", 0, [])
              if p.name is not None]
     assert "Friday" not in found
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    # the attacker's nationality is named, the victims' is not: they are the event country's
+    ("Russian forces shelled a market in Kherson on Monday, killing five civilians, the regional governor said.",
+     "Civilians (Ukraine)"),
+    # named victims keep their nationality wherever they are
+    ("Gunmen shot dead four Pakistani civilians near Kandahar on Monday, the provincial police chief said.",
+     "Civilians (Pakistan)"),
+])
+def test_civilians_named_without_a_nationality_belong_where_the_event_is(text, who):
+    claims = _claims(text, "2022-11-01")
+    assert claims and claims[0].actor2 == who
