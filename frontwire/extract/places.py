@@ -143,6 +143,13 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = (),
             if out[-1].context is None:
                 out[-1] = replace(out[-1], context=_span(text, m.start("name"), m.end("name"), offset))
             continue
+        listed = _LISTED_TOWN.search(text[:m.start()]) if out and m.group(0).startswith("in ") else None
+        if listed and listed.group("town").split()[0] not in _STOP and listed.group("town") not in exclude:
+            # "at Broxbourne in Hertfordshire, Knowsley in Merseyside and Motherwell in North Lanarkshire": each
+            # town of the list is a place, in the unit after it
+            out.append(PlaceMention(_span(text, listed.start("town"), listed.end("town"), offset),
+                                    _span(text, m.start("name"), m.end("name"), offset), "listed"))
+            continue
         ctx_group = "ctx1" if m.group("ctx1") else "ctx2" if m.group("ctx2") else None
         ctx = None
         if ctx_group and m.group(ctx_group).split()[0] not in _STOP and (
@@ -176,6 +183,10 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = (),
             out.append(PlaceMention(span, ctx, "in"))
     return out
 
+
+# the next town of a list of places each told with its unit ("..., Knowsley in Merseyside and Motherwell in ..."),
+# just before that unit's "in"
+_LISTED_TOWN = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<town>{_NAME})\s+$")
 
 # a town's centre, told by a common name: the town is the place
 _TOWN_PART = re.compile(r"(?:CBD|Central Business District|City Centre|City Center|Downtown|Old Town)$")
@@ -408,6 +419,8 @@ def _locative(sentence: str, place: PlaceMention, offset: int) -> bool:
         return False
     before = sentence[max(0, place.name.start - offset - 40):place.name.start - offset]
     after = sentence[place.name.end - offset:place.name.end - offset + 16]
+    if place.kind == "listed":
+        return True  # "..., Knowsley in Merseyside": a town of a list, told with its unit
     return bool(_LOCATIVE_BEFORE.search(before) or _KIND_AFTER.match(after) or _KIND_BEFORE.search(before))
 
 

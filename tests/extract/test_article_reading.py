@@ -290,3 +290,16 @@ def test_a_day_is_never_a_place():
 def test_civilians_named_without_a_nationality_belong_where_the_event_is(text, who):
     claims = _claims(text, "2022-11-01")
     assert claims and claims[0].actor2 == who
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    # a list of towns each told with its county: the towns are the places, the counties their units
+    ("Activists blockaded depots at Hatfield in Hertfordshire, Bootle in Merseyside and Hamilton in South "
+     "Lanarkshire overnight.", [("Hatfield", "Hertfordshire"), ("Bootle", "Merseyside"),
+                                ("Hamilton", "South Lanarkshire")]),
+    # one town in its county, as before
+    ("Protesters gathered at Bootle in Merseyside on Friday.", [("Bootle", "Merseyside")]),
+])
+def test_each_town_of_a_list_told_with_its_unit_is_a_place(sentence, places):
+    found = [(p.name.text, p.context.text if p.context else None) for p in event_places(sentence, 0, []) if p.name]
+    assert found == places
