@@ -202,6 +202,8 @@ def build_context(gaz: Gazetteer, frame: EventFrame, toponyms: list[Toponym], ta
         # "a march from Gyumri to Yerevan": where people went is not the unit the place lies in
         follows = target.end <= t.span.start < clause_end and not _DESTINATION.search(
             document_text[max(target.end, t.span.start - 12):t.span.start])
+        if follows and _ANOTHER_TOWNS_UNIT.search(document_text[target.end:t.span.start]):
+            continue  # "Knowsley in Merseyside and Motherwell in North Lanarkshire": Motherwell's unit, not Knowsley's
         weight = (4.0 if rank == 0 else 3.0) if follows else 1.0
         if _add_context_name(gaz, ctx, t.span.text, t.unit, weight, t.span, candidates=t.candidates,
                              admin_only=not follows) and follows:
@@ -231,6 +233,9 @@ def _add_qualifier_elsewhere(gaz: Gazetteer, ctx: Context, text: str, target: Sp
                     ctx.units[key] = max(ctx.units.get(key, 0.0), STRONG)
                 break
 
+
+# a unit right after the next name of a list, told with "in" (", Knowsley in", "and Motherwell in"): that name's unit
+_ANOTHER_TOWNS_UNIT = re.compile(r"(?:,|\band)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+in\s+$")
 
 _DESTINATION = re.compile(r"\b(?:to|towards?|into)\s+(?:the\s+)?$", re.IGNORECASE)
 

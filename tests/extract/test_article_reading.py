@@ -303,3 +303,18 @@ def test_civilians_named_without_a_nationality_belong_where_the_event_is(text, w
 def test_each_town_of_a_list_told_with_its_unit_is_a_place(sentence, places):
     found = [(p.name.text, p.context.text if p.context else None) for p in event_places(sentence, 0, []) if p.name]
     assert found == places
+
+
+_LISTED_SITES = (
+    "Climate activists blocked two newspaper printing works overnight, police said on Saturday.\n\n"
+    "The protesters chained themselves to gates at Knowsley in Merseyside and Motherwell in North Lanarkshire on "
+    "Friday night, delaying deliveries.\n\n"
+    "Lorries queued outside both sites for hours before the papers left.\n\n"
+    "A spokesman for the group said the blockade was a warning to the press.\n\n"
+    "The group said it would return next month with larger numbers.\n"
+)
+
+
+def test_a_unit_told_after_the_next_town_of_a_list_is_that_towns_not_the_one_before():
+    places = sorted((c.location, c.admin1, c.geo_precision) for c in _claims(_LISTED_SITES, "2020-09-05"))
+    assert places == [("Knowsley", "England", 1), ("Motherwell", "Scotland", 1)]
