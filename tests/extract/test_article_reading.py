@@ -318,3 +318,12 @@ _LISTED_SITES = (
 def test_a_unit_told_after_the_next_town_of_a_list_is_that_towns_not_the_one_before():
     places = sorted((c.location, c.admin1, c.geo_precision) for c in _claims(_LISTED_SITES, "2020-09-05"))
     assert places == [("Knowsley", "England", 1), ("Motherwell", "Scotland", 1)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Marchers protesting the curfew were doused with pepper spray by officers in Lyon on Saturday.",
+    "Dozens of demonstrators were tear-gassed outside the town hall in Lyon on Saturday.",
+    "Crowds rallied against the curfew in Lyon on Saturday, with another group of protesters arrested.",
+])
+def test_police_force_or_arrests_told_without_the_police_make_an_intervention(sentence):
+    assert [c.sub_event_type for c in _claims(sentence, "2020-09-07")] == ["Protest with intervention"]
