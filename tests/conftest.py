@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import uuid
 from pathlib import Path
@@ -16,6 +17,17 @@ SEED = SHARED / "seed" / "000_d54e5245f36c7340.txt"
 SEED_GOLD = SHARED / "gold" / "seed.json"
 ACLED_DIR = SHARED / "data" / "gold" / "acled"
 EXAMPLES = ROOT / "frontwire" / "data" / "examples"
+
+
+@pytest.fixture(autouse=True)
+def _frontwire_logger_as_it_was():
+    """``main()`` points frontwire's logger at this process's stderr and stops it propagating: put it back after
+    each test, or a later test would no longer see frontwire's warnings in caplog (which test runs first must not
+    matter)."""
+    logger = logging.getLogger("frontwire")
+    saved = (logger.handlers[:], logger.level, logger.propagate)
+    yield
+    logger.handlers[:], logger.level, logger.propagate = saved
 
 
 @pytest.fixture

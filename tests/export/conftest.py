@@ -22,16 +22,6 @@ def acled_file_header(path: Path) -> list[str]:
         return next(csv.reader(f))
 
 
-@pytest.fixture(autouse=True)
-def _frontwire_logger_as_it_was():
-    """main() points frontwire's logger at this process's stderr and stops it propagating: put it back after
-    each test, or later tests would no longer see frontwire's warnings in caplog."""
-    logger = logging.getLogger("frontwire")
-    saved = (logger.handlers[:], logger.level, logger.propagate)
-    yield
-    logger.handlers[:], logger.level, logger.propagate = saved
-
-
 @pytest.fixture(scope="session")
 def example_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A SQLite store holding the bundled examples (``frontwire ingest --examples --db ...``)."""
