@@ -131,6 +131,8 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = (),
             continue  # "according to Aravot": a newspaper, whatever village shares its name
         if m.group(0).lower().startswith("in") and _PARTICLE_VERB.search(text[:m.start()]):
             continue  # "sent in Bradley Fighting Vehicles": "in" is the verb's, not a place's
+        if re.search(r"['’]s$", name) and _ANOTHER_CITY_OF.match(text, m.end("name")):
+            continue  # "New York's third-largest city": another city of that state, which the text names elsewhere
         if _FACILITY_AFTER.match(text, m.end("name")) and not m.group("kind"):
             continue  # "outside Newsprinters printing works": the name of a site's owner
         appositive = out and re.search(r"[A-Za-z'’]\)?,\s+the\s+(?:\w+\s+){0,2}(?:capital|city|town|seat|centre|center)\s+$",
@@ -187,6 +189,10 @@ def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = (),
 # the next town of a list of places each told with its unit ("..., Knowsley in Merseyside and Motherwell in ..."),
 # just before that unit's "in"
 _LISTED_TOWN = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<town>{_NAME})\s+$")
+
+# "(New York's) third-largest city", "(Scotland's) second city": a city described by its rank in the name before
+_ANOTHER_CITY_OF = re.compile(r"\s+(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:largest|biggest|most "
+                              r"populous|second|third)\s+(?:city|town)\b")
 
 # a town's centre, told by a common name: the town is the place
 _TOWN_PART = re.compile(r"(?:CBD|Central Business District|City Centre|City Center|Downtown|Old Town)$")

@@ -327,3 +327,11 @@ def test_a_unit_told_after_the_next_town_of_a_list_is_that_towns_not_the_one_bef
 ])
 def test_police_force_or_arrests_told_without_the_police_make_an_intervention(sentence):
     assert [c.sub_event_type for c in _claims(sentence, "2020-09-07")] == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thousands marched through the streets of New York's third-largest city on Saturday.",
+    "Protesters marched in Scotland's second city on Saturday.",
+])
+def test_a_city_described_by_its_rank_is_not_the_place_that_ranks_it(sentence):
+    assert [p.name.text for p in event_places(sentence, 0, []) if p.name] == []
