@@ -6,11 +6,11 @@ them. Booleans are ``true``/``false`` (pandas and R read them as booleans), miss
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Mapping
 from typing import IO, Any
 
 from frontwire.export.acled import EXPORT_COLUMNS, event_row, flat_row
+from frontwire.export.claims_csv import write_rows
 
 
 def acled_csv_row(event: Mapping[str, Any]) -> dict[str, str]:
@@ -21,13 +21,7 @@ def acled_csv_row(event: Mapping[str, Any]) -> dict[str, str]:
 def write_acled_csv(events: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
     """Write the header and one row per merged event to ``out`` (a text stream opened with ``newline=""``),
     streaming; return how many rows were written."""
-    writer = csv.DictWriter(out, fieldnames=list(EXPORT_COLUMNS), lineterminator="\n")
-    writer.writeheader()
-    count = 0
-    for event in events:
-        writer.writerow(acled_csv_row(event))
-        count += 1
-    return count
+    return write_rows((acled_csv_row(event) for event in events), EXPORT_COLUMNS, out)
 
 
 def _cell(value: Any) -> str:

@@ -5,7 +5,7 @@ export header instead (``frontwire.export.acled``)."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, Any
 
 # ACLED's coded fields in the order its codebook gives them, under the names SCHEMA.md uses, then frontwire's.
@@ -33,10 +33,15 @@ def csv_row(record: Mapping[str, Any]) -> dict[str, Any]:
 
 def write_csv(records: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
     """Write the header and one row per record to ``out``, streaming; return how many rows were written."""
-    writer = csv.DictWriter(out, fieldnames=list(RECORD_COLUMNS + RECORD_EXTRA_COLUMNS), lineterminator="\n")
+    return write_rows((csv_row(record) for record in records), RECORD_COLUMNS + RECORD_EXTRA_COLUMNS, out)
+
+
+def write_rows(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], out: IO[str]) -> int:
+    """A header of ``columns``, then each row (LF line ends, quotes only where a cell needs them); streaming."""
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     count = 0
-    for record in records:
-        writer.writerow(csv_row(record))
+    for row in rows:
+        writer.writerow(row)
         count += 1
     return count
