@@ -126,6 +126,10 @@ def write_events(store: Store, events: list[Event], fingerprint: str) -> None:
     links = [(cid, event.event_id) for event in events for cid in event.claim_ids]
     placeholders = ", ".join("?" for _ in _COLUMNS)
     with store.transaction():
+        if store.dialect.name == "postgresql":
+            # two writers refreshing at once take turns (SQLite's BEGIN IMMEDIATE already makes them): without
+            # the lock the second would not see the rows the first inserted and fail on their keys
+            store._execute("LOCK TABLE ledger_state IN EXCLUSIVE MODE")
         for table in ("events", "event_records", "event_text", "event_claims"):
             store._execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
         cursor = store.connection.cursor()

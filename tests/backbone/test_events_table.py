@@ -126,3 +126,28 @@ def test_acled_view_has_acleds_columns(tmp_path):
     assert columns[:5] == ["data_id", "iso", "event_id_cnty", "event_id_no_cnty", "event_date"]
     assert columns[-3:] == ["fatalities", "timestamp", "iso3"] and len(columns) == 31
     assert len(rows) == 11
+
+
+def test_two_writers_refreshing_at_once_take_turns(store_url):
+    import threading
+
+    _fill(store_url)
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def refresh() -> None:
+        try:
+            with open_store(store_url) as store:
+                start.wait()
+                refresh_events(store, force=True)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=refresh) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with open_store(store_url) as store:
+        assert select_events(store, EventQuery()).total == 11
