@@ -14,9 +14,16 @@ from contextlib import contextmanager
 from typing import Any
 
 from frontwire.config import Settings
-from frontwire.ledger import Event, MergeDecision, merge_claims
+from frontwire.ledger import Event, merge_claims
 from frontwire.store import Store, open_store
-from frontwire.store.events import claims_around, events_are_current, ledger_fingerprint, merge_stored, write_events
+from frontwire.store.events import (
+    claims_around,
+    events_are_current,
+    ledger_fingerprint,
+    merge_stored,
+    rebuild_events,
+    stored_decisions,
+)
 
 STALE_CHECK_SECONDS = 2.0
 
@@ -66,10 +73,7 @@ class Service:
             return
         with self._refresh_lock:
             if not events_are_current(store):
-                fingerprint = ledger_fingerprint(store)
-                events = merge_stored(store)
-                write_events(store, events, fingerprint)
-                self._ledger = (fingerprint, events)
+                self._ledger = rebuild_events(store)
             self._checked_at = time.monotonic()
 
     def close(self) -> None:
@@ -98,8 +102,7 @@ class Service:
         claims = claims_around(store, record)
         doc_ids = {c.doc_id for c in claims}
         documents = {d.id: d for d in (store.get_document(doc_id) for doc_id in doc_ids) if d is not None}
-        decisions = [MergeDecision(kind=k, claim_ids=tuple(ids), note=n) for k, ids, n in store.decisions()]
-        return merge_claims(claims, documents=documents, decisions=decisions)
+        return merge_claims(claims, documents=documents, decisions=stored_decisions(store))
 
     # -- coding POSTed articles ---------------------------------------------------------------------------------
     @contextmanager

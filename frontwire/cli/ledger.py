@@ -20,10 +20,10 @@ from typing import IO, Any
 from frontwire.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, add_db_option, say
 from frontwire.config import Settings
 from frontwire.errors import FrontwireError
-from frontwire.ledger import Event, MergeDecision, control_timeline, loss_tallies, merge_claims
+from frontwire.ledger import Event, control_timeline, loss_tallies, merge_claims
 from frontwire.ledger.compat import claim_features, compatibility, explain
 from frontwire.records import Claim
-from frontwire.store.events import refresh_events
+from frontwire.store.events import merge_stored, refresh_events, stored_decisions
 
 OUTPUT_FORMATS = ("table", "jsonl")
 StoreOpener = Callable[[str], Any]
@@ -75,10 +75,7 @@ def _open(opener: StoreOpener | None) -> StoreOpener:
 def load_events(settings: Settings, *, open_store: StoreOpener | None = None) -> list[Event]:
     """Merge every stored claim into events, honouring the stored analyst decisions."""
     with _open(open_store)(settings.db) as store:
-        claims = list(store.iter_claims())
-        documents = {d.id: d for d in store.iter_documents()}
-        decisions = [MergeDecision(kind=kind, claim_ids=tuple(ids), note=note) for kind, ids, note in store.decisions()]
-    return merge_claims(claims, documents=documents, decisions=decisions)
+        return merge_stored(store)
 
 
 def _parse_date(value: str | None, option: str) -> date | None:
@@ -212,7 +209,7 @@ def run_explain(ids: list[str], settings: Settings, *, open_store: StoreOpener |
         with _open(open_store)(settings.db) as store:
             claims = list(store.iter_claims())
             documents = {d.id: d for d in store.iter_documents()}
-            decisions = [MergeDecision(kind=kind, claim_ids=tuple(c), note=note) for kind, c, note in store.decisions()]
+            decisions = stored_decisions(store)
     except FrontwireError as exc:
         say(str(exc))
         return EXIT_FAILURE

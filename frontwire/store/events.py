@@ -24,7 +24,7 @@ from frontwire.records import Claim
 from frontwire.reference.codes import codes_of_country
 
 if TYPE_CHECKING:
-    from frontwire.ledger import Event
+    from frontwire.ledger import Event, MergeDecision
     from frontwire.store.database import Store
 
 MAX_PAGE = 1000
@@ -100,19 +100,33 @@ def refresh_events(store: Store, *, force: bool = False) -> bool:
     ``force``). Return whether it rebuilt them. One transaction: a reader sees the old events or the new ones."""
     if not force and events_are_current(store):
         return False
-    fingerprint = ledger_fingerprint(store)
-    write_events(store, merge_stored(store), fingerprint)
+    rebuild_events(store)
     return True
+
+
+def rebuild_events(store: Store) -> tuple[str, list[Event]]:
+    """Re-merge every stored claim and replace the stored events with the result; return it with the fingerprint
+    of the store it was merged from."""
+    fingerprint = ledger_fingerprint(store)  # before merging: a document stored meanwhile makes the next check stale
+    events = merge_stored(store)
+    write_events(store, events, fingerprint)
+    return fingerprint, events
 
 
 def merge_stored(store: Store) -> list[Event]:
     """The ledger's merge of every stored claim (each document's latest version), honouring analysts' decisions."""
-    from frontwire.ledger import MergeDecision, merge_claims
+    from frontwire.ledger import merge_claims
 
     claims = list(store.iter_claims())
     documents = {d.id: d for d in store.iter_documents()}
-    decisions = [MergeDecision(kind=kind, claim_ids=tuple(ids), note=note) for kind, ids, note in store.decisions()]
-    return merge_claims(claims, documents=documents, decisions=decisions)
+    return merge_claims(claims, documents=documents, decisions=stored_decisions(store))
+
+
+def stored_decisions(store: Store) -> list[MergeDecision]:
+    """The analysts' splits and joins kept in the store, in the order they were made."""
+    from frontwire.ledger import MergeDecision
+
+    return [MergeDecision(kind=kind, claim_ids=tuple(ids), note=note) for kind, ids, note in store.decisions()]
 
 
 def write_events(store: Store, events: list[Event], fingerprint: str) -> None:
