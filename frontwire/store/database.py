@@ -28,6 +28,10 @@ SQLITE = Dialect("sqlite", "?", "INTEGER PRIMARY KEY AUTOINCREMENT", "TEXT", "RE
 POSTGRES = Dialect("postgresql", "%s", "BIGSERIAL PRIMARY KEY", "TEXT", "DOUBLE PRECISION")
 
 
+# The key of the PostgreSQL advisory lock that migrations hold (any constant other programs are unlikely to use).
+_SCHEMA_LOCK = 0x66726F6E74  # "front"
+
+
 def open_store(url: str) -> Store:
     """Open (creating and migrating if needed) the store at ``url``: a SQLite path or a ``postgresql://`` URL."""
     if url.startswith(("postgresql://", "postgres://")):
@@ -118,8 +122,10 @@ class Store:
             self.connection.commit()
 
     def migrate(self) -> list[str]:
-        """Apply the migrations this database has not seen; return their names."""
+        """Apply the migrations this database has not seen; return their names. Processes opening a new store at
+        once take turns: each migration is applied by whichever gets there first, and the others see it done."""
         with self.transaction():
+            self._lock_schema()
             self._execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
         done = {row[0] for row in self._execute("SELECT name FROM schema_migrations").fetchall()}
         if self.dialect is POSTGRES:
@@ -129,12 +135,21 @@ class Store:
             if name in done:
                 continue
             with self.transaction():
+                self._lock_schema()
+                if self._execute("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)).fetchone():
+                    continue  # another process applied it since we looked
                 for statement in statements:
                     self._execute(statement.format(id=self.dialect.autoincrement, json=self.dialect.json_type,
                                                    float=self.dialect.float_type))
                 self._execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", (name, _now()))
             applied.append(name)
         return applied
+
+    def _lock_schema(self) -> None:
+        """Within a transaction, wait for any other process changing the schema (SQLite's BEGIN IMMEDIATE already
+        does): two concurrent CREATE TABLEs of the same name fail on PostgreSQL, even with IF NOT EXISTS."""
+        if self.dialect is POSTGRES:
+            self._execute("SELECT pg_advisory_xact_lock(?)", (_SCHEMA_LOCK,))
 
     def migrations(self) -> list[str]:
         return [row[0] for row in self._execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()]
@@ -162,13 +177,17 @@ class Store:
         record = json.dumps(document.to_dict(), ensure_ascii=False, sort_keys=True)
         row = self._execute("SELECT COALESCE(MAX(version), 0) FROM documents WHERE version_key = ?",
                             (version_key,)).fetchone()
-        self._execute(
+        inserted = self._execute(
             "INSERT INTO documents (content_hash, doc_id, version_key, version, url, title, published_at, source,"
-            " language, status, origin, record, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " language, status, origin, record, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            # another writer may have stored it since we looked (PostgreSQL lets both look before either commits)
+            " ON CONFLICT (content_hash) DO NOTHING",
             (document.content_hash, document.id, version_key, int(row[0]) + 1, document.url, document.title,
              document.published_at.isoformat() if document.published_at else None, document.source,
              document.language, document.status, document.origin, record, _now()),
         )
+        if inserted.rowcount == 0:
+            return False
         for claim in claims:
             self._execute(
                 "INSERT INTO claims (claim_id, content_hash, doc_id, event_date, country, admin1, location,"
