@@ -236,14 +236,19 @@ _PLAN_BEFORE = re.compile(
 # a happening named by a noun that a modal or a plan then governs: "where Saturday demonstrations would be", "a
 # protest is planned for Friday", "protests were expected"
 _PLAN_AFTER = re.compile(r"[\w-]*\s+(?:would|will|could|might|may|(?:is|are|was|were) (?:planned|expected|due|"
-                         r"scheduled|set to|being planned|likely))\b", re.I)
+                         r"scheduled|set to|being planned|likely)|"
+                         # the crowd named as the trigger, then what it vows to do: "protesters vow to take to the
+                         # streets again on Sunday"
+                         r"(?:vow(?:s|ed)?|pledge[sd]?|promise[sd]?|threaten(?:s|ed)?|plan(?:s|ned)?|intend(?:s|ed)?|"
+                         r"prepare[sd]?) to)\b", re.I)
 
 
 def modality_of(sentence: str, trigger_start: int | None = None) -> str:
     """asserted, denied, hypothetical or planned, from the words that govern the event's trigger."""
     head = sentence if trigger_start is None else sentence[:trigger_start]
     if trigger_start is not None and re.search(r"\b(?:planned|proposed|upcoming|scheduled|expected|intended|future|"
-                                               r"next|possible|potential|threatened)\s+$", head, re.I):
+                                               r"next|possible|potential|threatened)\s+$|\btalks? (?:of|about|"
+                                               r"surrounding|around) (?:a |an |another |more |new )?$", head, re.I):
         return "planned"  # "at a planned march in Westminster": the march has not happened
     if trigger_start is not None and (_PLAN_BEFORE.search(head) or _PLAN_AFTER.match(sentence, trigger_start)):
         return "planned"

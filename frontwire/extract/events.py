@@ -217,6 +217,17 @@ def _refine_place(event: _Event, units: list[Unit], entities: tuple[tuple[int, i
             return
 
 
+HOME_REPORT = 0.6  # how surely a sentence must tell a current event to be placed at the article's town alone
+
+
+def _told_at_home(mention: Mention, ctx: ArticleContext) -> bool:
+    """A report of a current happening that names no place, in an article whose first reports place its story in
+    one town ("Police arrested 74 people during last Sunday's protest at the market" in a Melbourne story): the
+    coder places it in that town, as the geo stage does for an event whose sentences name only its region."""
+    index = mention.unit.index
+    return ctx.home_town is not None and index < len(ctx.reports) and ctx.reports[index] >= HOME_REPORT
+
+
 def _report(events: list[_Event], mention: Mention, units: list[Unit], consumed: set[int],
             ctx: ArticleContext) -> bool:
     """Make (or join) the events a report mention tells; False when it makes none and joins none."""
@@ -252,7 +263,7 @@ def _report(events: list[_Event], mention: Mention, units: list[Unit], consumed:
             # convoy": the place comes from the paragraph the event is told in
             later, places = earlier
             extra.append(Span(later.text, later.start, later.end))
-        elif not mention.unit.lead:
+        elif not mention.unit.lead and not _told_at_home(mention, ctx):
             return False  # no place of its own and nothing to join: no fallback to an unrelated place
     if places and all(p.kind == "country" for p in places):
         # "... arrived in Syria Friday" after "sent vehicles to North East Syria": a country adds no new place to

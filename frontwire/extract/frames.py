@@ -103,8 +103,10 @@ def _lead_towns(units: list[Unit], entities: tuple[tuple[int, int, str], ...], t
         for m in re.finditer(r"\b(?:The|the) ([A-Z][a-z]+) (?:city|state|capital)\b|\b([A-Z][a-z]+)['’]s\b", unit.text):
             group = 1 if m.group(1) else 2
             add(m.group(group), unit.start + m.start(group), 0 if group == 1 else LEAD_CITY_POPULATION)
-    # a headline's names whole: "San Francisco", not "Francisco"; "Nancy Pelosi" is no town
-    for name in [n for n in re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b", title or "") if len(n) > 3]:
+    # a headline's names whole: "San Francisco", not "Francisco"; "St. Louis", not "Louis"; "Nancy Pelosi" is no
+    # town
+    for name in [n for n in re.findall(r"\b(?:(?:St|Ste|Mt|Ft)\.? )?[A-Z][a-z]+(?: [A-Z][a-z]+)*\b", title or "")
+                 if len(n) > 3]:
         at = re.search(rf"\b{re.escape(name)}\b", text)  # the headline's town ("Melbourne during lockdown ...")
         if at is not None:
             add(name, at.start())
@@ -229,9 +231,10 @@ def _extract_frames(document: Document, doc: Any, classifier: SubEventClassifier
         frame = _note_frame(document, sentences, classifier, home, countries)
         return [frame] if frame else []
     reports = tuple(float(p) for p in model.predict([u.text for u in units])) if model is not None else ()
-    ctx = ArticleContext(document, home, tuple(countries), classifier, _partisan_outlet(document.source),
-                         source_speaker(document), entities, reports)
     home_town = _home_town(towns, home)
+    sole_town = home_town if len({t[0].text for t in towns if t[1] == home and t[3]}) == 1 else None
+    ctx = ArticleContext(document, home, tuple(countries), classifier, _partisan_outlet(document.source),
+                         source_speaker(document), entities, reports, sole_town)
     return [replace(f, home_place=home_town) for f in group_mentions(read_mentions(units, ctx), units, ctx)]
 
 

@@ -23,7 +23,7 @@ from frontwire.extract.quantities import count_fatalities, find_losses
 from frontwire.extract.roles import STATE_KINDS, assign_roles, bare_country_subject, generic_agent, loss_side
 from frontwire.extract.structure import SUPPORT_ROLES, Role, Unit
 from frontwire.extract.subevent import Typing, choose_sub_event, type_by_rules
-from frontwire.records import Document, Loss
+from frontwire.records import Document, Loss, Span
 from frontwire.reference import reference
 from frontwire.reference.vocabulary import CARDINALS
 
@@ -60,6 +60,7 @@ class ArticleContext:
     source_speaker: Attribution | None = None  # an official body's own release speaks for its side
     entities: tuple[tuple[int, int, str], ...] = ()  # the parser's named entities (start, end, label)
     reports: tuple[float, ...] = ()  # per unit: how likely it tells a current event (the report model), if known
+    home_town: Span | None = None  # the one town the article's first reports place its story in, if only one
 
     @property
     def published(self) -> date | None:

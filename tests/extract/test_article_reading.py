@@ -335,3 +335,51 @@ def test_police_force_or_arrests_told_without_the_police_make_an_intervention(se
 ])
 def test_a_city_described_by_its_rank_is_not_the_place_that_ranks_it(sentence):
     assert [p.name.text for p in event_places(sentence, 0, []) if p.name] == []
+
+
+def test_an_undated_lead_and_its_dated_detail_at_a_district_of_the_city_are_one_event():
+    text = ("Video shows a car ploughing into a crowd of protesters in Los Angeles.\n\n"
+            "The crowd was marching along Sunset Boulevard in Hollywood on Thursday night when the car drove into "
+            "it, injuring a woman.\n")
+    claims = _claims(text, "2020-09-25")
+    assert len(claims) == 1
+    assert str(claims[0].event_date) == "2020-09-24"  # the detail's day, not the publication's fallback
+
+
+@pytest.mark.parametrize("text", [
+    # the crowd is the trigger and what it vows to do is still to come
+    "Cases rose again on Friday as anti-lockdown protesters vow to march through Lyon again on Sunday.",
+    "Dock workers threaten to rally in Lyon next week unless the port reopens.",
+    # plans talked about
+    "There is talk of another protest in Lyon on Sunday.",
+    # a candidate's own rally is a campaign event, not a demonstration
+    "The senator repeated the claim at her rally in Lyon on Saturday.",
+])
+def test_vows_talk_of_protests_and_a_candidates_rally_are_no_events(text):
+    assert _claims(text, "2024-05-04") == []
+
+
+def test_a_headlines_saint_town_is_read_whole_and_a_near_spelling_is_no_region():
+    text = ("Charges against eleven people arrested at a protest outside a St. Louis courthouse will be dropped, "
+            "prosecutors said on Tuesday.\n\n"
+            "Hundreds of demonstrators marched to the courthouse on Friday and police arrested eleven of them.\n")
+    claims = _claims(text, "2020-09-29", title="St. Louis prosecutors drop charges against courthouse protesters")
+    assert claims and {(c.location, c.admin1) for c in claims} == {("St. Louis", "Missouri")}
+
+
+def test_a_report_that_names_no_place_is_placed_at_the_one_town_of_the_story():
+    text = ("Victoria recorded 12 new cases on Friday as anti-lockdown groups prepare to rally in Melbourne again.\n\n"
+            "Health officials said the outbreak in aged care was slowing.\n\n"
+            "Police arrested 40 people and fined 90 during last Sunday's protest at the market.\n\n"
+            "Officials said the fines would stand.\n")
+    claims = _claims(text, "2020-09-18")
+    assert [(c.location, str(c.event_date)) for c in claims] == [("Melbourne", "2020-09-13")]
+
+
+def test_a_capitalised_word_spelt_near_a_towns_name_places_nothing():
+    # "Charges" is spelt near Chirk (Wales): no region and no country comes of it
+    text = ("Charges against eleven people arrested at a protest outside the courthouse will be dropped, prosecutors "
+            "said on Tuesday.\n\n"
+            "Hundreds of demonstrators marched to the courthouse on Friday and police arrested eleven of them.\n")
+    claims = _claims(text, "2020-09-29")
+    assert claims and all(c.country is None and c.location is None for c in claims)
