@@ -170,6 +170,8 @@ def _into_cities(placed: list[Placed], gazetteer: Gazetteer) -> list[Placed]:
             assert part is not None
             sharper = part.place is not None and city.place is not None and \
                 part.place.place_id == city.place.place_id and part.place.geo_precision < city.place.geo_precision
+            if city.when is not None and city.when.expression is None and part.when is not None:
+                city = replace(city, when=part.when)  # the day the words give, over the publication's fallback
             city = _merge(city, part)
             if sharper:
                 city = replace(city, place=part.place)  # "Edinburgh" itself over "the Scottish Parliament" in it
@@ -189,13 +191,24 @@ def _part_of(part: Placed, city: Placed, size: int, gazetteer: Gazetteer) -> boo
             b.longitude is None or (a.geo_precision or 3) > 2 or (b.geo_precision or 3) > 2 or \
             b.location == b.country or a.location == b.location:
         return False
-    if part.when is None or city.when is None or part.when.event_date != city.when.event_date or \
+    if part.when is None or city.when is None or not _same_day(part.when, city.when) or \
             part.frame.modality != city.frame.modality or \
             family(part.frame.sub_event_type) != family(city.frame.sub_event_type):
         return False
     smaller = a.place_id == b.place_id or _population(a, gazetteer) * 10 <= size
     reach = CITY_KM_PER_ROOT_MILLION * (size / 1_000_000) ** 0.5
     return smaller and distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= reach
+
+
+def _same_day(a: EventDate, b: EventDate) -> bool:
+    """Whether two dates can be the one day of one happening: the same day, or one the text does not give (the
+    publication day's fallback) whose range holds the day the other's words give ("a truck plowed into
+    protesters in Los Angeles" in the lead, "on Thursday night ... in Hollywood" below)."""
+    if a.event_date == b.event_date:
+        return True
+    undated, dated = (a, b) if a.expression is None else (b, a)
+    return undated.expression is None and dated.expression is not None and \
+        undated.date_start <= dated.event_date <= undated.date_end
 
 
 def _history(p: Placed, document: Document) -> bool:
