@@ -49,7 +49,8 @@ def place_countries(text: str) -> list[str]:
         votes: Counter[str] = Counter()
         for toponym in find_toponyms(text, gaz):
             ccs: dict[str, int] = {}
-            for i in toponym.candidates:
+            # only names spelt as the gazetteer spells them: a near-spelling ("Charges" for Chirk) is a word
+            for i in (i for i in toponym.candidates if gaz.exact(i, toponym.span.text)):
                 weight = 3 if gaz.kinds[i] in (0, 1) else 1
                 ccs[gaz.ccs[i]] = max(ccs.get(gaz.ccs[i], 0), weight)
             if len(ccs) > 3:  # a name found in many countries says little

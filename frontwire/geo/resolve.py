@@ -488,10 +488,12 @@ def _from_document(gaz: Gazetteer, frame: EventFrame, document: Document) -> Pla
     counts: dict[tuple[str, str], int] = {}
     first: dict[tuple[str, str], Span] = {}
     for t in find_toponyms(document.text or "", gaz):
-        cands = [i for i in t.candidates if gaz.kinds[i] in (1, 2, 3) and (not countries or gaz.ccs[i] in countries)]
+        # a name spelt as the gazetteer spells it: a near-spelling ("Charges" for Chirk) is a word, not a region
+        cands = [i for i in t.candidates if gaz.kinds[i] in (1, 2, 3) and (not countries or gaz.ccs[i] in countries)
+                 and gaz.exact(i, t.span.text)]
         if not cands or any(gaz.kinds[i] == 0 and gaz.exact(i, t.span.text) for i in t.candidates):
             continue
-        best = max(cands, key=lambda i: (gaz.exact(i, t.span.text), gaz.kinds[i] == 1, gaz.pops[i]))
+        best = max(cands, key=lambda i: (gaz.kinds[i] == 1, gaz.pops[i]))
         key = (gaz.ccs[best], gaz.admin1s[best])
         counts[key] = counts.get(key, 0) + 1
         first.setdefault(key, t.span)
