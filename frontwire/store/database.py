@@ -13,6 +13,7 @@ from typing import Any
 from frontwire.errors import MissingDependency, StoreError
 from frontwire.records import Claim, Document, Failure
 from frontwire.store.migrations import MIGRATIONS
+from frontwire.store.spatial import has_geometry
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ class Store:
         self.url = url
         try:
             self.migrate()
+            self.spatial = has_geometry(self)  # events.geom with its GiST index: PostgreSQL with PostGIS
         except Exception as exc:
             connection.close()
             if isinstance(exc, StoreError):
@@ -131,16 +133,19 @@ class Store:
         if self.dialect is POSTGRES:
             self.connection.commit()
         applied = []
-        for name, statements in MIGRATIONS:
+        for name, migration in MIGRATIONS:
             if name in done:
                 continue
             with self.transaction():
                 self._lock_schema()
                 if self._execute("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)).fetchone():
                     continue  # another process applied it since we looked
-                for statement in statements:
-                    self._execute(statement.format(id=self.dialect.autoincrement, json=self.dialect.json_type,
-                                                   float=self.dialect.float_type))
+                if callable(migration):
+                    migration(self)
+                else:
+                    for statement in migration:
+                        self._execute(statement.format(id=self.dialect.autoincrement, json=self.dialect.json_type,
+                                                       float=self.dialect.float_type))
                 self._execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", (name, _now()))
             applied.append(name)
         return applied
@@ -217,6 +222,36 @@ class Store:
         with self.transaction():
             self._execute("INSERT INTO merge_decisions (kind, claim_ids, note, created_at) VALUES (?, ?, ?, ?)"
                           " ON CONFLICT (kind, claim_ids) DO NOTHING", (kind, ids, note, _now()))
+
+    # -- feeds (``frontwire watch``) ------------------------------------------------------------------------
+    def feed_validators(self, feed_url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified of the feed's last poll whose entries were all stored, for a conditional GET."""
+        row = self._execute("SELECT etag, last_modified FROM feeds WHERE feed_url = ?", (feed_url,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def set_feed_validators(self, feed_url: str, etag: str | None, last_modified: str | None) -> None:
+        with self.transaction():
+            self._execute("INSERT INTO feeds (feed_url, etag, last_modified, polled_at) VALUES (?, ?, ?, ?)"
+                          " ON CONFLICT (feed_url) DO UPDATE SET etag = excluded.etag,"
+                          " last_modified = excluded.last_modified, polled_at = excluded.polled_at",
+                          (feed_url, etag, last_modified, _now()))
+
+    def seen_entries(self, feed_url: str) -> set[str]:
+        rows = self._execute("SELECT entry_key FROM feed_entries WHERE feed_url = ?", (feed_url,)).fetchall()
+        return {row[0] for row in rows}
+
+    def save_feed_entry(self, feed_url: str, entry_key: str, link: str | None = None, *,
+                        document: Document | None = None, claims: Sequence[Claim] = (),
+                        content_hash: str | None = None) -> bool:
+        """Mark an entry of a feed as done and store its document with its claims, if any, in the same
+        transaction: a watcher stopped at any point has stored both or neither. Return whether the document was
+        new; an entry marked twice is marked once."""
+        with self.transaction():
+            new = document is not None and self._insert_document(document, claims)
+            self._execute("INSERT INTO feed_entries (feed_url, entry_key, link, content_hash, seen_at)"
+                          " VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed_url, entry_key) DO NOTHING",
+                          (feed_url, entry_key, link, document.content_hash if document else content_hash, _now()))
+        return new
 
     # -- reading --------------------------------------------------------------------------------------------
     def iter_documents(self, *, status: str | None = None) -> Iterator[Document]:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from frontwire.errors import UsageError
 from frontwire.records import Claim
 from frontwire.reference.codes import codes_of_country
+from frontwire.store.spatial import bbox_condition
 
 if TYPE_CHECKING:
     from frontwire.ledger import Event, MergeDecision
@@ -210,9 +211,10 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
-def _where(query: EventQuery, span_days: int | None = None) -> tuple[list[str], list[Any]]:
+def _where(query: EventQuery, span_days: int | None = None, *, spatial: bool = False) -> tuple[list[str], list[Any]]:
     """The SQL conditions of ``query``. With ``span_days`` (how far any stored range reaches from its event's
-    date), a date filter also bounds the date itself, which the index on it can serve."""
+    date), a date filter also bounds the date itself, which the index on it can serve; with ``spatial``, a bounding
+    box asks the events' GiST index (``frontwire.store.spatial``)."""
     where: list[str] = []
     params: list[Any] = []
     if not query.include_historical:
@@ -230,9 +232,9 @@ def _where(query: EventQuery, span_days: int | None = None) -> tuple[list[str], 
             where.append("sort_day <= ?")
             params.append((date.fromisoformat(query.date_to) + timedelta(days=span_days)).isoformat())
     if query.bbox:
-        min_lon, min_lat, max_lon, max_lat = query.bbox
-        where.append("longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?")
-        params.extend([min_lon, max_lon, min_lat, max_lat])
+        condition, values = bbox_condition(query.bbox, spatial=spatial)
+        where.append(condition)
+        params.extend(values)
     for column, value in (("country", query.country), ("admin1", query.admin1),
                           ("sub_event_type", query.sub_event_type)):
         if value:
@@ -291,7 +293,7 @@ def select_events(store: Store, query: EventQuery) -> EventPage:
     """One page of event summaries matching ``query``, by date (newest first unless ``sort="date"``), with the
     cursor of the next page and how many match in all."""
     _validate(query)
-    where, params = _where(query, _stored_span(store))
+    where, params = _where(query, _stored_span(store), spatial=store.spatial)
     total = int(store._execute("SELECT COUNT(*) FROM events" + _and(where), params).fetchone()[0])
     descending = query.sort == "-date"
     if query.cursor:
@@ -315,7 +317,7 @@ def select_events(store: Store, query: EventQuery) -> EventPage:
 def iter_event_records(store: Store, query: EventQuery) -> Iterator[dict[str, Any]]:
     """Every full merged event matching ``query`` (its page and limit ignored), oldest first: for exports."""
     _validate(query)
-    where, params = _where(query, _stored_span(store))
+    where, params = _where(query, _stored_span(store), spatial=store.spatial)
     cursor = store._execute(f"SELECT r.record FROM events JOIN event_records r USING (event_id){_and(where)} "
                             "ORDER BY sort_day, event_id", params)
     while batch := cursor.fetchmany(500):
@@ -351,7 +353,7 @@ def event_of_claim(store: Store, claim_id: str) -> str | None:
 
 def event_stats(store: Store, query: EventQuery) -> dict[str, Any]:
     """Counts of the events matching ``query``: in all, per day, per type and sub-event type, per country."""
-    where, params = _where(query, _stored_span(store))
+    where, params = _where(query, _stored_span(store), spatial=store.spatial)
     clause = _and(where)
 
     def grouped(columns: str) -> list[tuple]:

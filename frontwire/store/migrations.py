@@ -2,12 +2,21 @@
 
 ``{id}`` in the DDL becomes the dialect's auto-increment key, ``{json}`` its JSON text type, ``{float}`` its
 double-precision float. Never edit a
-migration that has shipped: add a new one.
+migration that has shipped: add a new one. A migration that depends on what the server offers is a function of the
+store instead of statements (0004: PostGIS, only where the server has it).
 """
 
 from __future__ import annotations
 
-MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from frontwire.store.spatial import add_geometry
+
+if TYPE_CHECKING:
+    from frontwire.store.database import Store
+
+MIGRATIONS: tuple[tuple[str, tuple[str, ...] | Callable[[Store], None]], ...] = (
     ("0001_documents_claims_failures", (
         """CREATE TABLE documents (
             content_hash TEXT PRIMARY KEY,
@@ -132,5 +141,25 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             NULL AS assoc_actor_2, inter2, interaction, region, country, admin1, admin2, NULL AS admin3, location,
             latitude, longitude, geo_precision, source, source_scale, notes, fatalities, NULL AS timestamp, iso3
             FROM events WHERE is_current = 1""",
+    )),
+    # On PostgreSQL with PostGIS, the events' positions as indexed points (frontwire.store.spatial).
+    ("0004_postgis", add_geometry),
+    # What ``frontwire watch`` has seen of each feed: the entries it coded (by id, else link) and the validators
+    # for its next conditional GET. Tables of their own, apart from 0004's: either may be applied first.
+    ("0005_feeds", (
+        """CREATE TABLE feeds (
+            feed_url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            polled_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE feed_entries (
+            feed_url TEXT NOT NULL,
+            entry_key TEXT NOT NULL,
+            link TEXT,
+            content_hash TEXT,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (feed_url, entry_key)
+        )""",
     )),
 )
