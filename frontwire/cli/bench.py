@@ -40,6 +40,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--db", metavar="URL",
                         help="the store the API load test fills and serves: a SQLite path or postgresql:// URL "
                              "(default: a temporary SQLite file); one that already holds EVENTS events is reused")
+    parser.add_argument("--store", metavar="URL",
+                        help="instead, measure the store at URL (a new SQLite file or an empty PostgreSQL database) at "
+                             "each size of --claims: storing synthetic claims, merging them into events, and p50/p99 "
+                             "latency of filtered event queries")
+    parser.add_argument("--claims", default="10000,100000,1000000", metavar="N,N,...",
+                        help="the sizes --store measures, in claims (default 10000,100000,1000000)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.set_defaults(func=run)
 
@@ -130,9 +136,31 @@ def run_api(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_store(args: argparse.Namespace) -> int:
+    """``frontwire bench --store URL``: how the store scales (``frontwire.store.bench``)."""
+    from frontwire.store.bench import benchmark_store, format_table
+
+    try:
+        sizes = tuple(int(part.replace("_", "")) for part in args.claims.split(","))
+    except ValueError:
+        sizes = ()
+    if not sizes or min(sizes) < 1:
+        say(f"--claims {args.claims!r} is not a list of sizes; write e.g. --claims 10000,100000,1000000")
+        return EXIT_USAGE
+    figures = benchmark_store(args.store, sizes, note=say)
+    if args.json:
+        json.dump(figures, sys.stdout, indent=1)
+        print()
+    else:
+        print(format_table(figures))
+    return EXIT_OK
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from frontwire.clean import clean_raw
 
+    if args.store:
+        return run_store(args)
     if args.api:
         return run_api(args)
     from frontwire.geo import benchmark as geo_benchmark

@@ -99,9 +99,7 @@ class Store:
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         cursor = self.connection.cursor()
-        # PostgreSQL's TEXT cannot hold NUL; the JSON record keeps the exact value, escaped
-        cursor.execute(self._sql(sql), tuple(p.replace("\x00", "\ufffd") if isinstance(p, str) else p
-                                             for p in params))
+        cursor.execute(self._sql(sql), _no_nul(params))
         return cursor
 
     @contextmanager
@@ -171,38 +169,52 @@ class Store:
 
     def save_documents(self, items: Iterable[tuple[Document, Sequence[Claim]]]) -> int:
         """Store many documents with their claims in one transaction (all or none); return how many were new.
-        For bulk loads: one commit instead of one per document."""
+        For bulk loads: a few statements for the whole batch instead of four per document, and one commit."""
+        items = list(items)
         with self.transaction():
-            return sum(self._insert_document(document, claims) for document, claims in items)
+            if self.dialect is POSTGRES:
+                # writers take turns, as SQLite's BEGIN IMMEDIATE makes them: what we find stored below stays
+                # true until we commit, so each document's claims are stored once and the count is exact
+                self._execute("LOCK TABLE documents IN SHARE ROW EXCLUSIVE MODE")
+            stored = {row[0] for row in self._existing("SELECT content_hash FROM documents WHERE content_hash IN ({})",
+                                                       [document.content_hash for document, _ in items])}
+            versions = {row[0]: int(row[1]) for row in self._existing(
+                "SELECT version_key, MAX(version) FROM documents WHERE version_key IN ({}) GROUP BY version_key",
+                list({document.url or document.id for document, _ in items}))}
+            documents: list[tuple[Any, ...]] = []
+            claims: list[tuple[Any, ...]] = []
+            for document, its_claims in items:
+                if document.content_hash in stored:
+                    continue
+                stored.add(document.content_hash)
+                version_key = document.url or document.id
+                versions[version_key] = versions.get(version_key, 0) + 1
+                documents.append(_document_row(document, version_key, versions[version_key]))
+                claims.extend(_claim_row(document, claim) for claim in its_claims)
+            cursor = self.connection.cursor()
+            cursor.executemany(self._sql(_INSERT_DOCUMENT), [_no_nul(row) for row in documents])
+            cursor.executemany(self._sql(_INSERT_CLAIM), [_no_nul(row) for row in claims])
+        return len(documents)
+
+    def _existing(self, sql: str, values: list[str]) -> list[tuple[Any, ...]]:
+        """The rows ``sql`` finds for ``values`` (its ``{}`` a list of placeholders), asked 500 at a time."""
+        rows: list[tuple[Any, ...]] = []
+        for start in range(0, len(values), 500):
+            chunk = values[start:start + 500]
+            rows += self._execute(sql.format(", ".join("?" for _ in chunk)), chunk).fetchall()
+        return rows
 
     def _insert_document(self, document: Document, claims: Sequence[Claim]) -> bool:
         if self.has_document(document.content_hash):
             return False
         version_key = document.url or document.id
-        record = json.dumps(document.to_dict(), ensure_ascii=False, sort_keys=True)
         row = self._execute("SELECT COALESCE(MAX(version), 0) FROM documents WHERE version_key = ?",
                             (version_key,)).fetchone()
-        inserted = self._execute(
-            "INSERT INTO documents (content_hash, doc_id, version_key, version, url, title, published_at, source,"
-            " language, status, origin, record, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            # another writer may have stored it since we looked (PostgreSQL lets both look before either commits)
-            " ON CONFLICT (content_hash) DO NOTHING",
-            (document.content_hash, document.id, version_key, int(row[0]) + 1, document.url, document.title,
-             document.published_at.isoformat() if document.published_at else None, document.source,
-             document.language, document.status, document.origin, record, _now()),
-        )
+        inserted = self._execute(_INSERT_DOCUMENT, _document_row(document, version_key, int(row[0]) + 1))
         if inserted.rowcount == 0:
             return False
         for claim in claims:
-            self._execute(
-                "INSERT INTO claims (claim_id, content_hash, doc_id, event_date, country, admin1, location,"
-                " event_type, sub_event_type, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (claim_id) DO NOTHING",
-                (claim.claim_id, document.content_hash, claim.doc_id,
-                 claim.event_date.isoformat() if claim.event_date else None, claim.country, claim.admin1,
-                 claim.location, claim.event_type, claim.sub_event_type,
-                 json.dumps(claim.to_dict(), ensure_ascii=False, sort_keys=True)),
-            )
+            self._execute(_INSERT_CLAIM, _claim_row(document, claim))
         return True
 
     def record_failure(self, failure: Failure) -> None:
@@ -293,6 +305,37 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {table: int(self._execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])  # noqa: S608 - fixed names
                 for table in ("documents", "claims", "failures", "merge_decisions")}
+
+
+_INSERT_DOCUMENT = (
+    "INSERT INTO documents (content_hash, doc_id, version_key, version, url, title, published_at, source, language,"
+    " status, origin, record, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    # another writer may have stored it since we looked (PostgreSQL lets both look before either commits)
+    " ON CONFLICT (content_hash) DO NOTHING"
+)
+_INSERT_CLAIM = (
+    "INSERT INTO claims (claim_id, content_hash, doc_id, event_date, country, admin1, location, event_type,"
+    " sub_event_type, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (claim_id) DO NOTHING"
+)
+
+
+def _document_row(document: Document, version_key: str, version: int) -> tuple[Any, ...]:
+    return (document.content_hash, document.id, version_key, version, document.url, document.title,
+            document.published_at.isoformat() if document.published_at else None, document.source,
+            document.language, document.status, document.origin,
+            json.dumps(document.to_dict(), ensure_ascii=False, sort_keys=True), _now())
+
+
+def _claim_row(document: Document, claim: Claim) -> tuple[Any, ...]:
+    return (claim.claim_id, document.content_hash, claim.doc_id,
+            claim.event_date.isoformat() if claim.event_date else None, claim.country, claim.admin1,
+            claim.location, claim.event_type, claim.sub_event_type,
+            json.dumps(claim.to_dict(), ensure_ascii=False, sort_keys=True))
+
+
+def _no_nul(params: Sequence[Any]) -> tuple[Any, ...]:
+    """PostgreSQL's TEXT cannot hold NUL; the JSON record keeps the exact value, escaped."""
+    return tuple(p.replace("\x00", "\ufffd") if isinstance(p, str) else p for p in params)
 
 
 # Which stored version of an article counts: the one it dates last (published or updated: the ``published_at``
