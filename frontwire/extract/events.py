@@ -36,7 +36,7 @@ from frontwire.extract.acled import DEMONSTRATION_TYPES, disorder_type_of, event
 from frontwire.extract.actors import ActorMention, find_actors, find_countries, state_actor
 from frontwire.extract.assemble import make_frame
 from frontwire.extract.claims import Attribution, quote_spans, speaker_of
-from frontwire.extract.geo_hints import place_in_country
+from frontwire.extract.geo_hints import biggest_place, place_in_country
 from frontwire.extract.mentions import ArticleContext, Mention
 from frontwire.extract.places import PlaceMention, event_places
 from frontwire.extract.roles import STATE_KINDS, generic_agent
@@ -225,7 +225,13 @@ def _told_at_home(mention: Mention, ctx: ArticleContext) -> bool:
     one town ("Police arrested 74 people during last Sunday's protest at the market" in a Melbourne story): the
     coder places it in that town, as the geo stage does for an event whose sentences name only its region."""
     index = mention.unit.index
-    return ctx.home_town is not None and index < len(ctx.reports) and ctx.reports[index] >= HOME_REPORT
+    if ctx.home_town is None or index >= len(ctx.reports) or ctx.reports[index] < HOME_REPORT:
+        return False
+    # a sentence that names another town in words the place reader does not take ("the building where Portland
+    # Mayor Ted Wheeler lives") is not the home town's; a park or a square the gazetteer lacks may be
+    unit, text = mention.unit, ctx.document.text
+    return not any(unit.start <= s and e <= unit.end and label == "GPE" and text[s:e] != ctx.home_town.text
+                   and biggest_place(text[s:e]) is not None for s, e, label in ctx.entities)
 
 
 def _report(events: list[_Event], mention: Mention, units: list[Unit], consumed: set[int],

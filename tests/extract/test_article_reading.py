@@ -354,6 +354,8 @@ def test_an_undated_lead_and_its_dated_detail_at_a_district_of_the_city_are_one_
     "There is talk of another protest in Lyon on Sunday.",
     # a candidate's own rally is a campaign event, not a demonstration
     "The senator repeated the claim at her rally in Lyon on Saturday.",
+    # a demonstration named only to time another happening
+    "Hours before the weekend's protest, a driver was fined at a checkpoint outside Lyon.",
 ])
 def test_vows_talk_of_protests_and_a_candidates_rally_are_no_events(text):
     assert _claims(text, "2024-05-04") == []
@@ -383,3 +385,12 @@ def test_a_capitalised_word_spelt_near_a_towns_name_places_nothing():
             "Hundreds of demonstrators marched to the courthouse on Friday and police arrested eleven of them.\n")
     claims = _claims(text, "2020-09-29")
     assert claims and all(c.country is None and c.location is None for c in claims)
+
+
+def test_a_report_naming_another_town_in_a_title_is_not_placed_at_the_articles_town():
+    text = ("Police arrested 40 people during a protest in Melbourne on Sunday, officers said.\n\n"
+            "Health officials said the outbreak in aged care was slowing.\n\n"
+            "On Tuesday protesters smashed windows and set a fire at the apartment block where Sydney Mayor Jane Doe "
+            "lives, police said.\n")
+    claims = _claims(text, "2020-09-14")
+    assert [(c.location, str(c.event_date)) for c in claims] == [("Melbourne", "2020-09-13")]
