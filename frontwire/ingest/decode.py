@@ -97,3 +97,59 @@ def _repair_mixed(data: bytes) -> tuple[str, int]:
             bad += 1
             i = pos + 1
     return "".join(out), bad
+
+
+# a single-byte charset a server declares by default, whatever the page holds (browsers read these as cp1252)
+_LEGACY_DEFAULTS = {"iso8859-1", "ascii", "cp1252"}
+
+
+def media_type(content_type: str | None) -> tuple[str, str | None]:
+    """``"text/html; charset=UTF-8"`` -> ``("text/html", "UTF-8")``: the lower-cased media type and the declared
+    charset, if any."""
+    if not content_type:
+        return "", None
+    kind, _, params = content_type.partition(";")
+    charset = None
+    for param in params.split(";"):
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip().strip("\"'"):
+            charset = value.strip().strip("\"'")
+    return kind.strip().lower(), charset
+
+
+def decode_http_body(data: bytes, content_type: str | None, origin: str) -> tuple[str, str | None]:
+    """Decode the body of an HTTP response (a WARC record's, a fetched page's), returning ``(text, warning)``.
+
+    The charset the ``Content-Type`` header declares wins, as in a browser, with two exceptions: a byte-order
+    mark says more than the header, and bytes that are valid UTF-8 with multi-byte characters are UTF-8 even where
+    the header claims latin-1 or ASCII (a server's default that nobody set). With no charset, an unknown one or
+    bytes that do not fit it, ``decode_bytes`` decides as it does for files.
+    """
+    _, charset = media_type(content_type)
+    codec = _codec(charset)
+    if codec is None or not data.strip() or data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE,
+                                                              codecs.BOM_UTF16_BE)):
+        return decode_bytes(data, origin)
+    if looks_binary(data) and not codec.startswith("utf-16"):
+        return decode_bytes(data, origin)  # refuses it, saying why
+    if codec in _LEGACY_DEFAULTS and _utf8_multibyte_count(data) > 0:
+        try:
+            return data.decode("utf-8"), None
+        except UnicodeDecodeError:
+            pass
+    if codec in _LEGACY_DEFAULTS:
+        codec = "cp1252"
+    try:
+        return data.decode(codec), None
+    except UnicodeDecodeError:
+        text, warning = decode_bytes(data, origin)
+        return text, warning or f"{origin}: the bytes are not the declared charset {charset}; read as UTF-8"
+
+
+def _codec(charset: str | None) -> str | None:
+    if not charset:
+        return None
+    try:
+        return codecs.lookup(charset).name
+    except LookupError:
+        return None

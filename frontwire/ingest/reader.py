@@ -17,6 +17,7 @@ from typing import IO
 from frontwire.config import Settings
 from frontwire.errors import InputError, InputTooLarge, MalformedInput, MissingInput
 from frontwire.ingest.decode import decode_bytes
+from frontwire.ingest.warc import WARC_SUFFIXES, iter_warc
 from frontwire.records import Failure, RawDocument
 
 log = logging.getLogger("frontwire.ingest")
@@ -25,7 +26,7 @@ TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 GZIP_JSONL_SUFFIX = ".jsonl.gz"  # how feeds and archives ship: read line by line, never unpacked on disk
 JSONL_SUFFIXES = {".jsonl", GZIP_JSONL_SUFFIX}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | set(WARC_SUFFIXES)
 JSONL_FIELDS = {"id", "text", "html", "url", "title", "source", "published_at", "language", "country"}
 
 
@@ -82,6 +83,10 @@ def _iter_file(path: Path, settings: Settings, published: str | None, source: st
     if suffix not in KNOWN_SUFFIXES and not explicit:
         return
     try:
+        if suffix in WARC_SUFFIXES:
+            # record by record, each body under the size limit: a crawl is larger than any one article
+            yield from iter_warc(path, settings, source=source)
+            return
         if suffix in JSONL_SUFFIXES:
             _check_size(path, settings)
             opener = gzip.open if suffix == GZIP_JSONL_SUFFIX else open
@@ -107,9 +112,13 @@ def _iter_file(path: Path, settings: Settings, published: str | None, source: st
 
 
 def input_suffix(path: Path) -> str:
-    """The suffix that says how to read ``path``: ``.jsonl.gz`` whole, else the last one, lower-cased."""
+    """The suffix that says how to read ``path``: ``.jsonl.gz`` and ``.warc.gz`` whole, else the last one,
+    lower-cased."""
     name = path.name.lower()
-    return GZIP_JSONL_SUFFIX if name.endswith(GZIP_JSONL_SUFFIX) else path.suffix.lower()
+    for whole in (GZIP_JSONL_SUFFIX, ".warc.gz"):
+        if name.endswith(whole):
+            return whole
+    return path.suffix.lower()
 
 
 def read_text_file(path: Path, settings: Settings) -> str:
