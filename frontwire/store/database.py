@@ -235,6 +235,36 @@ class Store:
             self._execute("INSERT INTO merge_decisions (kind, claim_ids, note, created_at) VALUES (?, ?, ?, ?)"
                           " ON CONFLICT (kind, claim_ids) DO NOTHING", (kind, ids, note, _now()))
 
+    # -- feeds (``frontwire watch``) ------------------------------------------------------------------------
+    def feed_validators(self, feed_url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified of the feed's last poll whose entries were all stored, for a conditional GET."""
+        row = self._execute("SELECT etag, last_modified FROM feeds WHERE feed_url = ?", (feed_url,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def set_feed_validators(self, feed_url: str, etag: str | None, last_modified: str | None) -> None:
+        with self.transaction():
+            self._execute("INSERT INTO feeds (feed_url, etag, last_modified, polled_at) VALUES (?, ?, ?, ?)"
+                          " ON CONFLICT (feed_url) DO UPDATE SET etag = excluded.etag,"
+                          " last_modified = excluded.last_modified, polled_at = excluded.polled_at",
+                          (feed_url, etag, last_modified, _now()))
+
+    def seen_entries(self, feed_url: str) -> set[str]:
+        rows = self._execute("SELECT entry_key FROM feed_entries WHERE feed_url = ?", (feed_url,)).fetchall()
+        return {row[0] for row in rows}
+
+    def save_feed_entry(self, feed_url: str, entry_key: str, link: str | None = None, *,
+                        document: Document | None = None, claims: Sequence[Claim] = (),
+                        content_hash: str | None = None) -> bool:
+        """Mark an entry of a feed as done and store its document with its claims, if any, in the same
+        transaction: a watcher stopped at any point has stored both or neither. Return whether the document was
+        new; an entry marked twice is marked once."""
+        with self.transaction():
+            new = document is not None and self._insert_document(document, claims)
+            self._execute("INSERT INTO feed_entries (feed_url, entry_key, link, content_hash, seen_at)"
+                          " VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed_url, entry_key) DO NOTHING",
+                          (feed_url, entry_key, link, document.content_hash if document else content_hash, _now()))
+        return new
+
     # -- reading --------------------------------------------------------------------------------------------
     def iter_documents(self, *, status: str | None = None) -> Iterator[Document]:
         sql = "SELECT record, origin FROM documents"

@@ -144,4 +144,22 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...] | Callable[[Store], None]], ...] = 
     )),
     # On PostgreSQL with PostGIS, the events' positions as indexed points (frontwire.store.spatial).
     ("0004_postgis", add_geometry),
+    # What ``frontwire watch`` has seen of each feed: the entries it coded (by id, else link) and the validators
+    # for its next conditional GET. Tables of their own, apart from 0004's: either may be applied first.
+    ("0005_feeds", (
+        """CREATE TABLE feeds (
+            feed_url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            polled_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE feed_entries (
+            feed_url TEXT NOT NULL,
+            entry_key TEXT NOT NULL,
+            link TEXT,
+            content_hash TEXT,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (feed_url, entry_key)
+        )""",
+    )),
 )
