@@ -12,13 +12,13 @@ import sys
 from collections.abc import Sequence
 
 from frontwire import __version__
-from frontwire.cli import bench, evaluate, events, export, extract, gazetteer, ingest, ledger, serve
+from frontwire.cli import bench, evaluate, events, export, extract, gazetteer, ingest, ledger, serve, watch
 from frontwire.cli.common import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_USAGE, say, setup_logging
 from frontwire.config import Settings
 from frontwire.errors import FrontwireError, UsageError
 from frontwire.reference import use_reference_dir
 
-COMMANDS = (extract, ingest, events, export, ledger, evaluate, bench, gazetteer, serve)
+COMMANDS = (extract, ingest, watch, events, export, ledger, evaluate, bench, gazetteer, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,6 +4,7 @@ feeds and pages, answers conditional GETs and logs every request."""
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -42,6 +43,7 @@ class Route:
     status: int = 200
     etag: str | None = None
     last_modified: str | None = None
+    delay: float = 0.0  # seconds before answering: a server that hangs
 
 
 @dataclass
@@ -66,6 +68,8 @@ def site():
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - the http.server spelling
             route = state.routes.get(self.path)
+            if route is not None and route.delay:
+                time.sleep(route.delay)
             inm, ims = self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")
             if route is None:
                 status, body, headers = 404, b"<html><body>Not found</body></html>", {"Content-Type": "text/html"}
