@@ -131,6 +131,9 @@ class Pipeline:
         # a happening dated weeks before the report is its background, however its sentence reads ("After Hung
         # tried to run over protesters in Pasadena on May 31, ..." in a September story)
         placed = [p for p in placed if not _history(p, document)]
+        # ... and so is one elsewhere that it dates only to a week or a month ("a diner in Washington D.C. was
+        # cornered last week") beside its own happenings dated to the day
+        placed = _without_recalled(placed)
         # the same happening told twice ("the capital", "Minsk") is one event once both are placed and dated
         placed = merge_placed(placed, key=_happening, merge=_merge)
         # ... and so is one told at a district or landmark of a city and at the city itself the same day
@@ -150,6 +153,7 @@ class Placed:
 
 
 HISTORY_DAYS = 30  # a happening that ended this long before the report is history, not news
+RECALLED_DAYS = 6  # a happening dated only to a span this long or longer ("last week") is dated loosely
 CITY_POPULATION = 300_000  # a city this big is where its districts' and landmarks' happenings are
 CITY_KM_PER_ROOT_MILLION = 7.0  # its districts lie within 7 km times the square root of its millions of people
 
@@ -198,6 +202,19 @@ def _part_of(part: Placed, city: Placed, size: int, gazetteer: Gazetteer) -> boo
     smaller = a.place_id == b.place_id or _population(a, gazetteer) * 10 <= size
     reach = CITY_KM_PER_ROOT_MILLION * (size / 1_000_000) ** 0.5
     return smaller and distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= reach
+
+
+def _without_recalled(placed: list[Placed]) -> list[Placed]:
+    """Drop the happenings an article recalls for comparison: dated by their own words only to a week or a month
+    ("last week", "earlier this week"; not "over the weekend") at a place where none of the article's happenings
+    dated to the day is."""
+    days = {p.place.place_id or p.place.location for p in placed
+            if p.when is not None and p.when.time_precision == 1 and p.place is not None}
+    if not days:
+        return placed
+    return [p for p in placed if p.when is None or p.when.expression is None or p.place is None
+            or (p.when.date_end - p.when.date_start).days < RECALLED_DAYS
+            or (p.place.place_id or p.place.location) in days]
 
 
 def _same_day(a: EventDate, b: EventDate) -> bool:

@@ -394,3 +394,21 @@ def test_a_report_naming_another_town_in_a_title_is_not_placed_at_the_articles_t
             "lives, police said.\n")
     claims = _claims(text, "2020-09-14")
     assert [(c.location, str(c.event_date)) for c in claims] == [("Melbourne", "2020-09-13")]
+
+
+def test_a_happening_elsewhere_recalled_as_last_weeks_is_background():
+    text = ("Protesters surrounded an elderly couple eating outside a bar in Pittsburgh on Saturday, chanting at them "
+            "for an hour.\n\n"
+            "The couple said they wanted an apology.\n\n"
+            "Similar scenes played out last week when protesters surrounded a diner in Cincinnati.\n")
+    claims = _claims(text, "2020-09-08")
+    assert [(c.location, str(c.event_date)) for c in claims] == [("Pittsburgh", "2020-09-05")]
+
+
+def test_a_happening_elsewhere_over_the_weekend_is_news():
+    text = ("Militants stormed the island of Vamizi off the coast of Mozambique on Thursday, residents said.\n\n"
+            "Fighters also attacked the town of Macomia over the weekend, a local official said.\n")
+    claims = _claims(text, "2020-09-22")
+    weekend = [c for c in claims if c.location == "Macomia"]
+    assert len(claims) == 2 and weekend and (str(weekend[0].date_start), str(weekend[0].date_end)) == (
+        "2020-09-19", "2020-09-20")
