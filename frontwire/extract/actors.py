@@ -86,6 +86,40 @@ def _country_alternation(lex: Reference) -> str:
 
 
 @lru_cache(maxsize=4)
+def _country_heads(lex: Reference) -> tuple[dict[str, tuple[str, ...]], tuple[int, ...]] | None:
+    """The country spellings, lower-cased, by their first word, and the lengths of those: a country word starts a
+    word of the text with its first word ("us" starts "US" and "Usbek...") and the text holds the whole spelling,
+    so a sentence where no such word does names no country. The first word is read in ASCII and Latin-1 letters
+    only ("côte", "türkiye"), whose lower-casing is the regex's case-folding; None when a spelling starts with
+    another character."""
+    heads: dict[str, list[str]] = {}
+    for word in (w for w in lex.country_words.spellings if len(w) > 1):
+        head = _HEAD.match(word.lower())
+        if head is None:
+            return None
+        heads.setdefault(head.group(), []).append(word.lower())
+    return {h: tuple(w) for h, w in heads.items()}, tuple(sorted({len(h) for h in heads}))
+
+
+# the letters outside ASCII that a case-insensitive regex matches to an ASCII letter ("İ" to "i"), written as that
+# letter before the quick tests, so that a test never says "absent" where the regex would match
+_FOLDS_TO_ASCII = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+
+
+def _names_no_country(lower: str, lex: Reference) -> bool:
+    found = _country_heads(lex)
+    if found is None:
+        return False
+    heads, lengths = found
+    return not any(any(whole in lower for whole in heads[word[:n]])
+                   for word in _WORD.findall(lower) for n in lengths if n <= len(word) and word[:n] in heads)
+
+
+_WORD = re.compile(r"\w+")
+_HEAD = re.compile(r"[a-z0-9à-öø-þ]+")
+
+
+@lru_cache(maxsize=4)
 def _country_regex(lex: Reference) -> re.Pattern[str]:
     return re.compile(rf"\b({_country_alternation(lex)})(?:'s)?\b", re.IGNORECASE)
 
@@ -109,21 +143,28 @@ def find_countries(text: str) -> list[tuple[str, int, int]]:
 _HYPHEN_OK = r"(?!-(?!(?:planted|placed|laid|fired|led|held|controlled|run|backed|linked|affiliated)\b))"
 
 
-def _group_patterns(lex: Reference) -> list[tuple[re.Pattern[str], object]]:
-    pats: list[tuple[re.Pattern[str], object]] = []
+def _group_patterns(lex: Reference) -> list[tuple[re.Pattern[str], Any, str | None]]:
+    """The group and people patterns, each with the lower-cased name any match of it contains (None where the name
+    is not plain ASCII, whose case-folding the regex may do otherwise): a sentence without it is not scanned."""
+    pats: list[tuple[re.Pattern[str], Any, str | None]] = []
+
+    def needle(name: str) -> str | None:
+        return name.lower() if name.isascii() else None
+
     for group in lex.groups:
         for alias in (group.name, *group.aliases):
             flags = 0 if (alias.isupper() or len(alias) <= 4) else re.IGNORECASE
-            pats.append((re.compile(rf"(?<![\w-])(?:{re.escape(alias)})(?!\w){_HYPHEN_OK}", flags), group))
+            pats.append((re.compile(rf"(?<![\w-])(?:{re.escape(alias)})(?!\w){_HYPHEN_OK}", flags), group,
+                         needle(alias)))
         for alias in group.generic_aliases:
-            pats.append((re.compile(rf"(?<![\w-])(?:{re.escape(alias)})(?![\w-])"), ("generic", group)))
+            pats.append((re.compile(rf"(?<![\w-])(?:{re.escape(alias)})(?![\w-])"), ("generic", group), needle(alias)))
     for person in lex.people:
-        pats.append((re.compile(rf"\b{re.escape(person.name)}\b"), person))
+        pats.append((re.compile(rf"\b{re.escape(person.name)}\b"), person, needle(person.name)))
     return pats
 
 
 @lru_cache(maxsize=4)
-def _cached_group_patterns(lex: Reference) -> list[tuple[re.Pattern[str], Any]]:
+def _cached_group_patterns(lex: Reference) -> list[tuple[re.Pattern[str], Any, str | None]]:
     return _group_patterns(lex)
 
 
@@ -140,8 +181,11 @@ def find_actors(text: str, *, home: str | None = None, speaker_country: str | No
     def add(name: str, country: str | None, inter: int, kind: str, s: int, e: int) -> None:
         found.append(ActorMention(name, country, inter, kind, s + offset, e + offset, text[s:e]))
 
+    lower = text.translate(_FOLDS_TO_ASCII).lower()
     country_alt = _country_alternation(lex)
     adj = rf"(?P<c>{country_alt})(?:'s)?"
+    if _names_no_country(lower, lex):
+        adj = r"(?P<c>(?!))"  # no country word in the sentence: the patterns below that need one cannot match
     # "Syrian army units", "Russia's air force"; not "to Syria and an aircraft carrier" (the words between are the
     # forces' own: no conjunction, article or preposition)
     between = r"(?:(?!(?:and|or|an?|the|to|in|at|of|on|with|from|by|for)\s)[\w-]+\s+)"
@@ -170,7 +214,9 @@ def find_actors(text: str, *, home: str | None = None, speaker_country: str | No
         country = lex.country_of(m.group("c") or m.group("d"))
         if country:
             add(state_actor("Government", country, on, lex), country, 1, "government", m.start(), m.end())
-    for pattern, item in _cached_group_patterns(lex):
+    for pattern, item, needle in _cached_group_patterns(lex):
+        if needle is not None and needle not in lower:
+            continue
         for m in pattern.finditer(text):
             if isinstance(item, tuple):
                 group = item[1]

@@ -30,6 +30,7 @@ from typing import Any
 
 from frontwire.dates.context import in_side_clause
 from frontwire.dates.expressions import DateExpression, find_date_expressions
+from frontwire.nlp import lemma
 from frontwire.nlp import sentences as split_sentences
 from frontwire.records import Document, Sentence
 
@@ -159,9 +160,11 @@ def _copies(a: list[str], b: list[str]) -> bool:
     if len(a) < 6 or len(b) < 6:
         return a == b and len(a) >= 3
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 0.5 * len(long_):
+        return False
     have = set(long_)
     inside = sum(1 for w in short if w in have)
-    return inside >= 0.9 * len(short) and len(short) >= 0.5 * len(long_)
+    return inside >= 0.9 * len(short)
 
 
 def _root(doc: Any, start: int, end: int) -> Any:
@@ -177,7 +180,7 @@ def _present_tense_root(root: Any) -> bool:
     if root is None:
         return False
     if root.tag_ in ("VBZ", "VBP") and not any(child.dep_ == "aux" for child in root.children):
-        return root.lemma_ not in ("be", "have") or any(c.tag_ == "VBG" for c in root.children)
+        return lemma(root) not in ("be", "have") or any(c.tag_ == "VBG" for c in root.children)
     if root.tag_ == "VBG" and not any(child.dep_ in ("aux", "auxpass") for child in root.children):
         return True  # "Protesters blockading access to the presses"
     return root.pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX") for t in root.subtree)
@@ -291,7 +294,7 @@ def _past_narrative(root: Any) -> bool:
     """The main verb is a simple past (or a past passive): the narrative of the story before."""
     if root is None:
         return False
-    if any(child.dep_ == "aux" and child.lemma_ in ("have", "be") and child.tag_ in ("VBZ", "VBP")
+    if any(child.dep_ == "aux" and lemma(child) in ("have", "be") and child.tag_ in ("VBZ", "VBP")
            for child in root.children):
         return False  # "has been", "are marching": the present
     return root.tag_ == "VBD" or (root.tag_ == "VBN" and any(c.tag_ == "VBD" for c in root.children))
@@ -350,10 +353,11 @@ def _role_of(piece: str, root: Any, expressions: Sequence[DateExpression], publi
     if m:
         return Role.PLANNED, "a plan or a possibility: " + m.group(0)
     passive = root is not None and any(child.dep_ in ("auxpass", "nsubjpass") for child in root.children)
-    if root is not None and root.lemma_.lower() in _REACTION_VERB and not passive:
-        return Role.REACTION, f"a statement ({root.lemma_})"
-    if root is not None and root.lemma_.lower() in _CRITICISED_VERB and passive:
-        return Role.REACTION, f"criticism of someone ({root.lemma_})"
+    verb = lemma(root) if root is not None else ""
+    if root is not None and verb.lower() in _REACTION_VERB and not passive:
+        return Role.REACTION, f"a statement ({verb})"
+    if root is not None and verb.lower() in _CRITICISED_VERB and passive:
+        return Role.REACTION, f"criticism of someone ({verb})"
     m = _COMES_AFTER.match(piece)
     if m:
         return Role.BACKGROUND, "the story before the news: " + m.group(0).strip()
@@ -363,7 +367,7 @@ def _role_of(piece: str, root: Any, expressions: Sequence[DateExpression], publi
     if m:
         return Role.BACKGROUND, "a pattern, not one event: " + m.group(0)
     main = [root, *(t for t in root.children if t.dep_ in ("ccomp", "conj"))] if root is not None else []
-    aftermath = next((t.lemma_ for t in main if t.lemma_.lower() in _AFTERMATH_VERB), None)
+    aftermath = next((lemma(t) for t in main if lemma(t).lower() in _AFTERMATH_VERB), None)
     if aftermath is None:
         m = _AFTERMATH.search(piece)
         aftermath = m.group(0) if m else None

