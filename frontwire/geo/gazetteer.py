@@ -58,6 +58,7 @@ class Gazetteer:
         self.pops = array("q")
         self.flags: list[str] = []
         self.alt: list[str] = []
+        self.name_keys: list[str] = []  # each entry's phonetic keys as the file gives them, "|"-joined
         self.index: dict[str, int | tuple[int, ...]] = {}
         self._by_id: dict[str, int] = {}
         self._admin1: dict[tuple[str, str], int] = {}
@@ -101,6 +102,7 @@ class Gazetteer:
         self.pops.append(int(pop or 0))
         self.flags.append(_intern(flags))
         self.alt.append(names)
+        self.name_keys.append(keys)
         self._by_id[pid] = i
         if kind == "admin1":
             self._admin1[(cc, a1)] = i
@@ -235,7 +237,7 @@ class Gazetteer:
             for i in self.members(cc, admin1):
                 if districts and self.kinds[i] != 2:
                     continue
-                for key in {k for n in self.alt[i].split("|") for k in phonetic_keys(n)}:
+                for key in self._fuzzy_keys_of(i):
                     keys.append(key)
                     owners.append(i)
             self._fuzzy_keys[unit] = (keys, owners)
@@ -247,6 +249,15 @@ class Gazetteer:
                 owner = owners[pos]
                 best[owner] = max(best.get(owner, 0.0), score)
         return sorted(best.items(), key=lambda kv: -kv[1])[:limit]
+
+
+    def _fuzzy_keys_of(self, i: int) -> list[str]:
+        """The phonetic keys of entry ``i``'s names, each name's spelling read for what it looks like: the keys
+        the file gives where no name was read as Azerbaijani by the file's own flag (the same keys, computed
+        once, at the build), else computed here."""
+        if "a" not in self.flags[i]:
+            return sorted(k for k in self.name_keys[i].split("|") if k)
+        return sorted({k for n in self.alt[i].split("|") for k in phonetic_keys(n)})
 
 
 def _merge_rows(old: list[str], new: list[str]) -> list[str]:
