@@ -138,24 +138,42 @@ def read_mentions(units: list[Unit], ctx: ArticleContext) -> list[Mention]:
         speakers[k] = found
         if found is not None:
             last = found
+    # the rules type every clause first, so that the classifier reads the clauses they find events in at once
+    typed = [_typed(text[c.start:c.end], ctx.published) for c in clauses]
+    asked = [text[c.start:c.end] for c, rules in zip(clauses, typed, strict=True) if _classified(rules)]
+    answers = dict(zip(asked, ctx.classifier.predict_many(asked), strict=True)) if ctx.classifier else {}
     out: list[Mention] = []
     for k, clause in enumerate(clauses):
-        mention = _mention(clause, speakers[k], ctx)
+        if typed[k] is _NOT_NEWS:
+            continue
+        mention = _mention(clause, speakers[k], ctx, typed[k], answers)
         if mention is not None:
             out.append(mention)
     return out
 
 
-def _mention(clause: _Clause, speaker: Attribution | None, ctx: ArticleContext) -> Mention | None:
+_NOT_NEWS = Typing("", 0.0, None)  # a clause that tells history or a habit, not a happening
+
+
+def _typed(piece: str, published: date | None) -> Typing | None:
+    """The rules' type of a clause; None where no trigger fires, ``_NOT_NEWS`` where it tells no happening."""
+    if is_historical(piece, published) or _GENERIC.search(piece):
+        return _NOT_NEWS
+    return type_by_rules(piece)
+
+
+def _classified(rules: Typing | None) -> bool:
+    """Whether a clause the rules typed so goes on to the classifier (a mention of an event)."""
+    return rules is not None and rules is not _NOT_NEWS and not (
+        rules.sub_event_type == "Other" and rules.confidence < 0.8)
+
+
+def _mention(clause: _Clause, speaker: Attribution | None, ctx: ArticleContext, rules: Typing | None,
+             answers: dict[str, tuple[str, float]]) -> Mention | None:
     text = ctx.document.text
     piece = text[clause.start:clause.end]
     published = ctx.published
-    if is_historical(piece, published) or _GENERIC.search(piece):
-        return None
     voice = speaker or ctx.source_speaker
-    actors = find_actors(piece, home=ctx.home, speaker_country=voice.country if voice else None, on=published,
-                         offset=clause.start)
-    rules = type_by_rules(piece)
     base = Mention(clause.unit, clause.start, clause.end, piece, None, rules, speaker=speaker)
     if rules is None or (rules.sub_event_type == "Other" and rules.confidence < 0.8):
         deaths = count_fatalities(piece, partisan_source=ctx.partisan)
@@ -167,9 +185,12 @@ def _mention(clause: _Clause, speaker: Attribution | None, ctx: ArticleContext) 
                                places=tuple(event_places(piece, clause.start, list(ctx.entities))))
             return None
         return replace(base, fatalities=deaths, losses=losses, places=tuple(event_places(piece, clause.start, list(ctx.entities))))
+    actors = find_actors(piece, home=ctx.home, speaker_country=voice.country if voice else None, on=published,
+                         offset=clause.start)
     agent, target = _roles(piece, clause.start, actors, speaker, voice, rules, published)
     typing = choose_sub_event(piece, classifier=ctx.classifier,
-                              actor1_state=(agent.kind in STATE_KINDS) if agent else None) or rules
+                              actor1_state=(agent.kind in STATE_KINDS) if agent else None,
+                              predicted=answers.get(piece)) or rules
     if agent is None and typing.sub_event_type in _UNCLAIMED_ATTACKS:
         # a roadside bomb or gunmen nobody names: ACLED's unidentified armed group of the country
         agent = generic_agent(typing.sub_event_type, ctx.home, clause.start)
