@@ -80,25 +80,24 @@ def local_actor(name: str | None, country: str | None, event_country: str | None
 
 # The compiled patterns are cached per reference tables (a ``Reference`` hashes by identity).
 @lru_cache(maxsize=4)
-def _country_alternation(lex: Reference) -> str:
-    words = sorted(lex.country_words.spellings, key=len, reverse=True)
-    return "|".join(re.escape(w) for w in words if len(w) > 1)
+def _country_spellings(lex: Reference) -> tuple[str, ...]:
+    """The country words a pattern tries, longest first (the first that fits at a place wins)."""
+    return tuple(w for w in sorted(lex.country_words.spellings, key=len, reverse=True) if len(w) > 1)
 
 
 @lru_cache(maxsize=4)
-def _country_heads(lex: Reference) -> tuple[dict[str, tuple[str, ...]], tuple[int, ...]] | None:
-    """The country spellings, lower-cased, by their first word, and the lengths of those: a country word starts a
-    word of the text with its first word ("us" starts "US" and "Usbek...") and the text holds the whole spelling,
-    so a sentence where no such word does names no country. The first word is read in ASCII and Latin-1 letters
-    only ("côte", "türkiye"), whose lower-casing is the regex's case-folding; None when a spelling starts with
-    another character."""
-    heads: dict[str, list[str]] = {}
-    for word in (w for w in lex.country_words.spellings if len(w) > 1):
-        head = _HEAD.match(word.lower())
-        if head is None:
-            return None
-        heads.setdefault(head.group(), []).append(word.lower())
-    return {h: tuple(w) for h, w in heads.items()}, tuple(sorted({len(h) for h in heads}))
+def _country_alternation(lex: Reference) -> str:
+    return "|".join(re.escape(w) for w in _country_spellings(lex))
+
+
+@lru_cache(maxsize=4)
+def _lowered_spellings(lex: Reference) -> tuple[str, ...] | None:
+    """The country words lower-cased, where lower-casing is the regexes' case-folding for every letter in them
+    (ASCII and Latin-1 letters); None where a spelling has another letter."""
+    if not all(c.isascii() or ("à" <= c.lower() <= "þ" and c.lower() != "÷") for w in _country_spellings(lex)
+               for c in w):
+        return None
+    return tuple(w.lower() for w in _country_spellings(lex))
 
 
 # the letters outside ASCII that a case-insensitive regex matches to an ASCII letter ("İ" to "i"), written as that
@@ -106,30 +105,25 @@ def _country_heads(lex: Reference) -> tuple[dict[str, tuple[str, ...]], tuple[in
 _FOLDS_TO_ASCII = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 
 
-def _names_no_country(lower: str, lex: Reference) -> bool:
-    found = _country_heads(lex)
-    if found is None:
-        return False
-    heads, lengths = found
-    return not any(any(whole in lower for whole in heads[word[:n]])
-                   for word in _WORD.findall(lower) for n in lengths if n <= len(word) and word[:n] in heads)
-
-
-_WORD = re.compile(r"\w+")
-_HEAD = re.compile(r"[a-z0-9à-öø-þ]+")
-
-
-@lru_cache(maxsize=4)
-def _country_regex(lex: Reference) -> re.Pattern[str]:
-    return re.compile(rf"\b({_country_alternation(lex)})(?:'s)?\b", re.IGNORECASE)
+def _countries_alternation_in(text: str, lex: Reference) -> str:
+    """The alternation of the country words ``text`` holds, in the full alternation's order: a word the text does
+    not hold cannot match, so the patterns find what they would find with all of them, and scan far less."""
+    lowered = _lowered_spellings(lex)
+    if lowered is None:
+        return _country_alternation(lex)
+    lower = text.translate(_FOLDS_TO_ASCII).lower()
+    return "|".join(re.escape(w) for w, low in zip(_country_spellings(lex), lowered, strict=True) if low in lower)
 
 
 def find_countries(text: str) -> list[tuple[str, int, int]]:
     """Countries named in ``text`` by name, adjective or capital: (country, start, end)."""
     lex = reference()
-    out = []
+    out: list[tuple[str, int, int]] = []
     acronyms = {a.lower(): a for c in lex.countries for a in c.aliases if a.isupper()}
-    for m in _country_regex(lex).finditer(text):
+    words = _countries_alternation_in(text, lex)
+    if not words:
+        return out
+    for m in re.finditer(rf"\b({words})(?:'s)?\b", text, re.IGNORECASE):
         word = m.group(1)
         country = lex.country_of(word)
         if acronyms.get(word.lower(), word) != word:
@@ -182,10 +176,8 @@ def find_actors(text: str, *, home: str | None = None, speaker_country: str | No
         found.append(ActorMention(name, country, inter, kind, s + offset, e + offset, text[s:e]))
 
     lower = text.translate(_FOLDS_TO_ASCII).lower()
-    country_alt = _country_alternation(lex)
-    adj = rf"(?P<c>{country_alt})(?:'s)?"
-    if _names_no_country(lower, lex):
-        adj = r"(?P<c>(?!))"  # no country word in the sentence: the patterns below that need one cannot match
+    # only the country words the sentence holds; none: the patterns below that need one cannot match
+    adj = rf"(?P<c>{_countries_alternation_in(text, lex) or '(?!)'})(?:'s)?"
     # "Syrian army units", "Russia's air force"; not "to Syria and an aircraft carrier" (the words between are the
     # forces' own: no conjunction, article or preposition)
     between = r"(?:(?!(?:and|or|an?|the|to|in|at|of|on|with|from|by|for)\s)[\w-]+\s+)"

@@ -81,9 +81,17 @@ class HashedBlock:
         self.columns: np.ndarray = np.zeros(0, dtype=np.int32)
         self.tfidf: Any = None
         self._lookup: np.ndarray | None = None
+        self._analyzer: Any = None
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_lookup": None}  # rebuilt from ``columns`` when first needed
+        # rebuilt when first needed: the lookup from ``columns``, the analyzer from the vectorizer (left out, so
+        # that the saved bytes stay those of the model file)
+        state = {**self.__dict__, "_lookup": None}
+        state.pop("_analyzer", None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update({"_analyzer": None, **state})
 
     def fit_transform(self, texts: Sequence[str]) -> Any:
         from sklearn.feature_extraction.text import TfidfTransformer
@@ -102,6 +110,23 @@ class HashedBlock:
 
     def transform(self, texts: Sequence[str]) -> Any:
         return self.tfidf.transform(self._kept(self.hasher.transform(texts)))
+
+    def quick_transform(self, texts: Sequence[str]) -> Any:
+        """``transform``'s very numbers, in the steps scikit-learn takes, without its checks of the input on every
+        call (which cost more than the work on a sentence): hashing with the vectorizer's own analyzer, the
+        sub-linear term frequency, the idf weights and each row's l2 norm."""
+        from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
+
+        if self._analyzer is None:
+            self._analyzer = self.hasher.build_analyzer()
+        analyzer = self._analyzer
+        counts = self.hasher._get_hasher().transform(analyzer(doc) for doc in texts)
+        x = self._kept(counts)
+        np.log(x.data, x.data)
+        x.data += 1.0
+        x.data *= self.tfidf.idf_[x.indices]
+        inplace_csr_row_normalize_l2(x)
+        return x
 
     def _kept(self, counts: Any) -> Any:
         """The kept buckets' columns of ``counts`` (CSR), in O(non-zeros): slicing columns out of a matrix
@@ -124,6 +149,7 @@ class SubEventClassifier:
         self.blocks = tuple(blocks)
         self.model = model
         self.labels = tuple(labels)
+        self._coef_t: np.ndarray | None = None
 
     def _features(self, texts: Sequence[str]) -> Any:
         from scipy.sparse import hstack
@@ -133,7 +159,32 @@ class SubEventClassifier:
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Class probabilities, one row per text, columns in ``self.labels`` order."""
+        if self._quick():
+            return self._quick_proba(texts)
         return np.asarray(self.model.predict_proba(self._features(texts)))
+
+    def _quick(self) -> bool:
+        """Whether ``_quick_proba`` computes what scikit-learn would: a multinomial logistic regression over
+        sub-linear, l2-normalised tf-idf of unnormalised counts (the model ``train_classifier`` builds)."""
+        from sklearn.linear_model import LogisticRegression
+
+        model = self.model
+        return isinstance(model, LogisticRegression) and len(model.classes_) > 2 and all(
+            b.tfidf.sublinear_tf and b.tfidf.use_idf and b.tfidf.norm == "l2" and b.hasher.norm is None
+            and not b.hasher.binary for b in self.blocks)
+
+    def _quick_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """``model.predict_proba`` of the features, step by step as scikit-learn takes them (the scores, then the
+        softmax), without the checks of the input it makes on every call."""
+        from scipy.sparse import hstack
+        from sklearn.utils.extmath import softmax
+
+        voted = [_with_rule_votes(t) for t in texts]
+        features = hstack([block.quick_transform(voted) for block in self.blocks], format="csr")
+        if self._coef_t is None:
+            self._coef_t = np.ascontiguousarray(self.model.coef_.T)  # the same numbers, laid out for the product
+        scores = features @ self._coef_t + self.model.intercept_
+        return np.asarray(softmax(scores, copy=False))
 
     def predict_many(self, texts: Sequence[str]) -> list[tuple[str, float]]:
         """The most likely sub-event type of each text and its probability, in one pass over the model (each
