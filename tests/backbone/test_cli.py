@@ -9,7 +9,8 @@ import pytest
 
 from frontwire.cli.main import build_parser, main
 
-COMMANDS = ["extract", "ingest", "events", "export", "control", "losses", "merge", "eval", "bench", "gazetteer", "serve"]
+COMMANDS = ["extract", "ingest", "events", "export", "control", "losses", "merge", "eval", "bench", "gazetteer", "serve",
+            "watch"]
 
 
 def subcommands() -> list[str]:
