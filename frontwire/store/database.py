@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -48,12 +49,26 @@ def open_store(url: str) -> Store:
         return Store(pg_connection, POSTGRES, url)
     try:
         connection = sqlite3.connect(url, timeout=30, isolation_level=None)
-        connection.execute("PRAGMA journal_mode=WAL")
+        _write_ahead_log(connection)
         connection.execute("PRAGMA foreign_keys=ON")
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the SQLite store {url}: {exc}",
                          hint="check the path and that the file is a frontwire database") from exc
     return Store(connection, SQLITE, url)
+
+
+def _write_ahead_log(connection: sqlite3.Connection, wait: float = 30.0) -> None:
+    """Put the SQLite file in WAL mode. Switching is the one step that does not wait for a lock (SQLite answers
+    'database is locked' at once while another connection switches the same new file), so it is retried here."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _redact(url: str) -> str:

@@ -133,3 +133,28 @@ def test_writers_opening_a_new_store_at_once_each_find_it_migrated(store_url):
         opener.join(60)
     with open_store(store_url) as store:
         assert outcome == [store.migrations()] * 4
+
+
+def test_sqlite_files_opened_new_by_several_writers_at_once_all_open(tmp_path):
+    """Switching a new SQLite file to WAL answers 'database is locked' at once, without waiting, while another
+    connection switches it (one ingester of two failed so); each opener waits its turn instead."""
+    import threading
+
+    failures: list[Exception] = []
+    for round_ in range(40):  # the race is narrow: one round in a dozen or so lost it before
+        url = str(tmp_path / f"store-{round_}.db")
+        barrier = threading.Barrier(6)
+
+        def open_at_once(url: str = url, barrier: threading.Barrier = barrier) -> None:
+            barrier.wait(30)
+            try:
+                open_store(url).close()
+            except Exception as exc:  # noqa: BLE001 - the failure is what the test reports
+                failures.append(exc)
+
+        openers = [threading.Thread(target=open_at_once) for _ in range(6)]
+        for opener in openers:
+            opener.start()
+        for opener in openers:
+            opener.join(60)
+    assert failures == []
