@@ -45,6 +45,23 @@ class Result:
     failure: Failure | None = None
 
 
+def clean_item(item: RawDocument | Failure) -> Document | Result:
+    """Clean one input: its ``Document`` (coded or not, as its status says), or the ``Result`` holding its failure
+    when it could not be read or cleaned."""
+    if isinstance(item, Failure):
+        return Result(document=None, failure=item)
+    try:
+        return clean_raw(item)
+    except FrontwireError as exc:
+        return Result(document=None, failure=Failure(item.origin, exc.stage, str(exc), item.id))
+
+
+def not_coded(document: Document) -> Result:
+    """The outcome of a cleaned document that is stored but not coded (no article, another language)."""
+    failure = Failure(document.origin, "clean", document.error or document.status, document.id)
+    return Result(document=document, failure=failure)
+
+
 class Pipeline:
     """The whole chain of stages, built once (the spaCy model and gazetteer load when first needed)."""
 
@@ -84,19 +101,14 @@ class Pipeline:
         """
         batch: list[Document] = []
         for item in items:
-            if isinstance(item, Failure):
-                yield Result(document=None, failure=item)
-                continue
-            try:
-                document = clean_raw(item)
-            except FrontwireError as exc:
-                yield Result(document=None, failure=Failure(item.origin, exc.stage, str(exc), item.id))
+            document = clean_item(item)
+            if isinstance(document, Result):
+                yield document
                 continue
             if skip is not None and skip(document.content_hash):
                 continue
             if document.status != "ok":
-                failure = Failure(document.origin, "clean", document.error or document.status, document.id)
-                yield Result(document=document, failure=failure)
+                yield not_coded(document)
                 continue
             batch.append(document)
             if len(batch) >= self.settings.batch_size:
@@ -104,6 +116,11 @@ class Pipeline:
                 batch = []
         if batch:
             yield from self._process_batch(batch)
+
+    def code_batch(self, documents: list[Document]) -> list[Result]:
+        """Parse, extract, place and date one batch of cleaned documents, as ``run`` does with each batch it
+        gathers: the unit of work a worker process or a cluster task runs (``frontwire.engine``)."""
+        return list(self._process_batch(documents))
 
     def _process_batch(self, documents: list[Document]) -> Iterator[Result]:
         parsed = parse((d.text for d in documents), model=self.settings.spacy_model,
