@@ -1,10 +1,15 @@
-"""What every command shares: --db, input options, logging to standard error, exit codes."""
+"""What every command shares: --db, input and engine options, logging to standard error, exit codes."""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from frontwire.engine import EngineOptions
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -28,6 +33,26 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
                              "'country' wins")
     parser.add_argument("--max-bytes", type=int, metavar="N",
                         help="refuse input files larger than N bytes (default 20,000,000; $FRONTWIRE_MAX_INPUT_BYTES)")
+
+
+def add_engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--workers", type=int, metavar="N",
+                        help=f"code in N worker processes (default: one per core, {os.cpu_count() or 1} here; 1: in "
+                             "this process); with --engine dask and no --scheduler, the local cluster's processes")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="local: worker processes on this machine (default); dask: tasks on a Dask cluster "
+                             "(pip install 'frontwire[cluster]')")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --engine dask, the scheduler to use (tcp://HOST:8786); without it a local "
+                             "cluster is started")
+
+
+def engine_options(args: argparse.Namespace) -> EngineOptions:
+    """``--workers``, ``--engine`` and ``--scheduler`` as ``EngineOptions``; a bad combination is a ``UsageError``."""
+    from frontwire.engine import EngineOptions, default_workers
+
+    workers = args.workers if args.workers is not None else default_workers()
+    return EngineOptions(engine=args.engine, workers=workers, scheduler=args.scheduler)
 
 
 def input_paths(args: argparse.Namespace) -> list[str]:

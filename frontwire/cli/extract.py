@@ -9,15 +9,17 @@ from frontwire.cli.common import (
     EXIT_FAILURE,
     EXIT_OK,
     EXIT_USAGE,
+    add_engine_options,
     add_input_options,
+    engine_options,
     input_countries,
     input_paths,
     say,
 )
 from frontwire.config import Settings
+from frontwire.engine import open_engine
 from frontwire.export import FORMATS, write_records
 from frontwire.ingest import iter_raw_documents
-from frontwire.pipeline import Pipeline
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,6 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "extract", help="print the events coded from articles (stores nothing)",
         description="Clean, parse and code each article and print its events (SCHEMA.md records) on standard output.")
     add_input_options(parser)
+    add_engine_options(parser)
     parser.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default jsonl)")
     parser.add_argument("--with-documents", action="store_true",
                         help='with --format jsonl, print a {"document": ...} line before each document\'s events')
@@ -40,18 +43,19 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     records: list[dict] = []
     out = sys.stdout
     countries = input_countries(args)
-    for result in Pipeline(settings).run(iter_raw_documents(paths, settings, published=args.published,
-                                                            source=args.source, countries=countries)):
-        if result.failure:
-            failed += 1
-            say(result.failure.reason)
-        if args.format == "jsonl":
-            if args.with_documents and result.document is not None:
-                write_records([{"document": result.document.to_dict()}], out, "jsonl")
-            write_records((c.to_dict() for c in result.claims), out, "jsonl")
-            out.flush()
-        else:
-            records.extend(c.to_dict() for c in result.claims)
+    items = iter_raw_documents(paths, settings, published=args.published, source=args.source, countries=countries)
+    with open_engine(settings, engine_options(args)) as coder:
+        for result in coder.run(items):
+            if result.failure:
+                failed += 1
+                say(result.failure.reason)
+            if args.format == "jsonl":
+                if args.with_documents and result.document is not None:
+                    write_records([{"document": result.document.to_dict()}], out, "jsonl")
+                write_records((c.to_dict() for c in result.claims), out, "jsonl")
+                out.flush()
+            else:
+                records.extend(c.to_dict() for c in result.claims)
     if args.format != "jsonl":
         write_records(records, out, args.format)
     return EXIT_FAILURE if failed else EXIT_OK
