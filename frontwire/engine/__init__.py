@@ -63,8 +63,8 @@ def open_engine(settings: Settings, options: EngineOptions | None = None) -> Ite
     if options.engine == "dask":
         from frontwire.engine.dask import DaskBackend
 
-        engine = Workers(settings, DaskBackend(settings, scheduler=options.scheduler, workers=options.workers),
-                         depth=2 * options.workers)
+        cluster = DaskBackend(settings, scheduler=options.scheduler, workers=options.workers)
+        engine = Workers(settings, cluster, depth=2 * cluster.slots)  # the cluster's size, not this machine's
     elif options.workers > 1:
         from frontwire.engine.local import LocalBackend
 

@@ -67,6 +67,11 @@ class DaskBackend:
         if not versions:
             log.warning("the Dask scheduler has no workers yet: the run waits for one to join")
 
+    @property
+    def slots(self) -> int:
+        """How many tasks the cluster runs at once now: its workers' threads."""
+        return max(1, sum(self._client.nthreads().values()))
+
     def submit(self, task: Callable[[Settings, list[Any]], list[Any]], chunk: list[Any]) -> Any:
         # pure=False: two chunks alike are still two tasks (Dask would otherwise compute one and hash the data)
         return self._client.submit(task, self.settings, chunk, pure=False)
