@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -98,5 +99,15 @@ def _start_worker(settings: Settings, log_level: int) -> None:
     root.handlers[:] = [handler]
     root.setLevel(log_level)
     root.propagate = False
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent,), name="frontwire-reader-watch", daemon=True).start()
     # the models load at the worker's first batch, once: a run that only finds stored documents never loads them
     worker_pipeline(settings)
+
+
+def _end_with(parent: multiprocessing.process.BaseProcess) -> None:
+    """End this worker when the reading process is gone without stopping it (killed with SIGKILL, out of memory):
+    nothing else would, and a worker waits for its next chunk for ever, holding its models' memory."""
+    parent.join()
+    os._exit(1)

@@ -28,12 +28,12 @@ def _children(pid: int) -> list[int]:
     return [int(p) for p in found.split()]
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGINT as a terminal sends them")
-def test_ctrl_c_stops_the_reader_and_its_workers_at_once(corpus, tmp_path):
+def _started_with_workers(corpus, tmp_path) -> tuple[subprocess.Popen, list[int]]:
+    """An ingest with two workers, in a session of its own (so that Ctrl-C can be sent as a terminal sends it, to
+    the reader and its workers), once its workers are running: the process and its children's ids."""
     env = {**os.environ, "FRONTWIRE_PROGRESS": "false", "FRONTWIRE_BATCH_SIZE": "4"}
     command = [sys.executable, "-m", "frontwire.cli.main", "ingest", str(corpus), "--workers", "2",
                "--db", str(tmp_path / "s.db")]
-    # a session of its own, so that Ctrl-C can be sent as a terminal sends it: to the reader and its workers
     process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.time() + 60
     workers: list[int] = []
@@ -41,12 +41,30 @@ def test_ctrl_c_stops_the_reader_and_its_workers_at_once(corpus, tmp_path):
         time.sleep(0.1)
         workers = _children(process.pid)
     assert process.poll() is None, "the run ended before its workers started"
+    return process, workers
+
+
+def _gone(pids: list[int], seconds: float) -> bool:
+    deadline = time.time() + seconds
+    while time.time() < deadline and any(os.path.exists(f"/proc/{pid}") for pid in pids):
+        time.sleep(0.1)
+    return not [pid for pid in pids if os.path.exists(f"/proc/{pid}")]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; SIGINT as a terminal sends it")
+def test_ctrl_c_stops_the_reader_and_its_workers_at_once(corpus, tmp_path):
+    process, workers = _started_with_workers(corpus, tmp_path)
     os.killpg(process.pid, signal.SIGINT)
     _, err = process.communicate(timeout=30)
     assert process.returncode == 130
     assert "interrupted; every document stored so far is complete" in err
     assert "Traceback" not in err
-    deadline = time.time() + 10
-    while time.time() < deadline and any(os.path.exists(f"/proc/{pid}") for pid in workers):
-        time.sleep(0.1)
-    assert not [pid for pid in workers if os.path.exists(f"/proc/{pid}")], "a worker outlived the run"
+    assert _gone(workers, 10), "a worker outlived the run"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_end_when_the_reader_is_killed_outright(corpus, tmp_path):
+    process, workers = _started_with_workers(corpus, tmp_path)
+    process.kill()  # SIGKILL: the reader cannot stop its workers; they must see it gone
+    process.communicate(timeout=30)
+    assert _gone(workers, 15), "a worker outlived the reader, waiting for work for ever"
