@@ -105,13 +105,18 @@ def _lowered_spellings(lex: Reference) -> tuple[str, ...] | None:
 _FOLDS_TO_ASCII = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 
 
-def _countries_alternation_in(text: str, lex: Reference) -> str:
-    """The alternation of the country words ``text`` holds, in the full alternation's order: a word the text does
-    not hold cannot match, so the patterns find what they would find with all of them, and scan far less."""
+def _folded(text: str) -> str:
+    """``text`` lower-cased as the quick tests read it (see ``_FOLDS_TO_ASCII``)."""
+    return text.translate(_FOLDS_TO_ASCII).lower()
+
+
+def _countries_alternation_in(lower: str, lex: Reference) -> str:
+    """The alternation of the country words a text holds (``lower``: the text ``_folded``), in the full
+    alternation's order: a word the text does not hold cannot match, so the patterns find what they would find
+    with all of them, and scan far less."""
     lowered = _lowered_spellings(lex)
     if lowered is None:
         return _country_alternation(lex)
-    lower = text.translate(_FOLDS_TO_ASCII).lower()
     return "|".join(re.escape(w) for w, low in zip(_country_spellings(lex), lowered, strict=True) if low in lower)
 
 
@@ -120,7 +125,7 @@ def find_countries(text: str) -> list[tuple[str, int, int]]:
     lex = reference()
     out: list[tuple[str, int, int]] = []
     acronyms = {a.lower(): a for c in lex.countries for a in c.aliases if a.isupper()}
-    words = _countries_alternation_in(text, lex)
+    words = _countries_alternation_in(_folded(text), lex)
     if not words:
         return out
     for m in re.finditer(rf"\b({words})(?:'s)?\b", text, re.IGNORECASE):
@@ -175,9 +180,9 @@ def find_actors(text: str, *, home: str | None = None, speaker_country: str | No
     def add(name: str, country: str | None, inter: int, kind: str, s: int, e: int) -> None:
         found.append(ActorMention(name, country, inter, kind, s + offset, e + offset, text[s:e]))
 
-    lower = text.translate(_FOLDS_TO_ASCII).lower()
+    lower = _folded(text)
     # only the country words the sentence holds; none: the patterns below that need one cannot match
-    adj = rf"(?P<c>{_countries_alternation_in(text, lex) or '(?!)'})(?:'s)?"
+    adj = rf"(?P<c>{_countries_alternation_in(lower, lex) or '(?!)'})(?:'s)?"
     # "Syrian army units", "Russia's air force"; not "to Syria and an aircraft carrier" (the words between are the
     # forces' own: no conjunction, article or preposition)
     between = r"(?:(?!(?:and|or|an?|the|to|in|at|of|on|with|from|by|for)\s)[\w-]+\s+)"
