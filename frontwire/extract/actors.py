@@ -9,6 +9,7 @@ resolved against the speaker: in an Azerbaijani ministry's statement they mean A
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -120,15 +121,28 @@ def _countries_alternation_in(lower: str, lex: Reference) -> str:
     return "|".join(re.escape(w) for w, low in zip(_country_spellings(lex), lowered, strict=True) if low in lower)
 
 
+@lru_cache(maxsize=4)
+def _acronyms(lex: Reference) -> dict[str, str]:
+    """The countries' acronyms ("CAR", "DRC"), by their lower-cased spelling."""
+    return {a.lower(): a for c in lex.countries for a in c.aliases if a.isupper()}
+
+
+@lru_cache(maxsize=1024)
+def _country_word_pattern(words: str) -> re.Pattern[str]:
+    """A country word of the alternation ``words``: compiled once per set of words (the ``re`` module's own cache
+    of 512 patterns turns over within a few hundred sentences, and compiling costs more than the search)."""
+    return re.compile(rf"\b({words})(?:'s)?\b", re.IGNORECASE)
+
+
 def find_countries(text: str) -> list[tuple[str, int, int]]:
     """Countries named in ``text`` by name, adjective or capital: (country, start, end)."""
     lex = reference()
     out: list[tuple[str, int, int]] = []
-    acronyms = {a.lower(): a for c in lex.countries for a in c.aliases if a.isupper()}
     words = _countries_alternation_in(_folded(text), lex)
     if not words:
         return out
-    for m in re.finditer(rf"\b({words})(?:'s)?\b", text, re.IGNORECASE):
+    acronyms = _acronyms(lex)
+    for m in _country_word_pattern(words).finditer(text):
         word = m.group(1)
         country = lex.country_of(word)
         if acronyms.get(word.lower(), word) != word:
@@ -167,6 +181,65 @@ def _cached_group_patterns(lex: Reference) -> list[tuple[re.Pattern[str], Any, s
     return _group_patterns(lex)
 
 
+@dataclass(frozen=True, slots=True)
+class _CountryActorPatterns:
+    """The patterns of state forces, civilians and governments named by a country word, for one alternation of the
+    country words a sentence holds (group ``c``, or ``d`` in a government's "of" form)."""
+
+    military: re.Pattern[str]
+    forces_of: re.Pattern[str]
+    people: re.Pattern[str]
+    police: re.Pattern[str]
+    government: re.Pattern[str]
+
+
+@lru_cache(maxsize=1024)
+def _country_actor_patterns(words: str) -> _CountryActorPatterns:
+    adj = rf"(?P<c>{words})(?:'s)?"
+    adj2 = adj.replace("?P<c>", "?P<d>")
+    # "Syrian army units", "Russia's air force"; not "to Syria and an aircraft carrier" (the words between are the
+    # forces' own: no conjunction, article or preposition)
+    between = r"(?:(?!(?:and|or|an?|the|to|in|at|of|on|with|from|by|for)\s)[\w-]+\s+)"
+    flags = re.IGNORECASE
+    return _CountryActorPatterns(
+        military=re.compile(rf"\b{adj}\s+{between}{{0,2}}?{_MILITARY_NOUNS}\b", flags),
+        forces_of=re.compile(rf"\b(?:armed forces|military forces|army|military|troops|forces|border guards?)\s+of\s+"
+                             rf"(?:the\s+)?(?:Republic of\s+)?{adj}", flags),
+        people=re.compile(rf"\b{adj}\s+(?P<g>civilians?|villagers|residents|protesters|demonstrators|rioters|children)\b",
+                          flags),
+        police=re.compile(rf"\b{adj}\s+(?:[\w-]+\s+)?{_POLICE_NOUNS}\b", flags),
+        government=re.compile(rf"\b{adj}\s+(?:government|authorities|officials)\b|\bgovernments? of\s+{adj2}", flags),
+    )
+
+
+def _add_country_actors(text: str, patterns: _CountryActorPatterns, lex: Reference, on: date | None,
+                        add: Callable[[str, str | None, int, str, int, int], None]) -> None:
+    """State forces, civilians and governments named with a country word ("Syrian army units", "Afghan
+    civilians", "the government of Mali")."""
+    for m in patterns.military.finditer(text):
+        country = lex.country_of(m.group("c"))
+        if country and m.group("c")[0].isupper():
+            add(state_actor("Military Forces", country, on, lex), country, 1, "military", m.start(), m.end())
+    for m in patterns.forces_of.finditer(text):
+        country = lex.country_of(m.group("c"))
+        if country:
+            add(state_actor("Military Forces", country, on, lex), country, 1, "military", m.start(), m.end())
+    for m in patterns.people.finditer(text):
+        country = lex.country_of(m.group("c"))
+        if country and m.group("c")[0].isupper():
+            label, inter, kind = {"protesters": ("Protesters", 6, "protesters"), "demonstrators": ("Protesters", 6, "protesters"),
+                                  "rioters": ("Rioters", 5, "rioters")}.get(m.group("g").lower(), ("Civilians", 7, "civilians"))
+            add(generic_actor(label, country), country, inter, kind, m.start(), m.end())
+    for m in patterns.police.finditer(text):
+        country = lex.country_of(m.group("c"))
+        if country and m.group("c")[0].isupper():
+            add(state_actor("Police Forces", country, on, lex), country, 1, "police", m.start(), m.end())
+    for m in patterns.government.finditer(text):
+        country = lex.country_of(m.group("c") or m.group("d"))
+        if country:
+            add(state_actor("Government", country, on, lex), country, 1, "government", m.start(), m.end())
+
+
 def find_actors(text: str, *, home: str | None = None, speaker_country: str | None = None,
                 on: date | None = None, offset: int = 0) -> list[ActorMention]:
     """Every actor mention in ``text`` (a sentence), left to right, with ACLED names.
@@ -181,36 +254,10 @@ def find_actors(text: str, *, home: str | None = None, speaker_country: str | No
         found.append(ActorMention(name, country, inter, kind, s + offset, e + offset, text[s:e]))
 
     lower = _folded(text)
-    # only the country words the sentence holds; none: the patterns below that need one cannot match
-    adj = rf"(?P<c>{_countries_alternation_in(lower, lex) or '(?!)'})(?:'s)?"
-    # "Syrian army units", "Russia's air force"; not "to Syria and an aircraft carrier" (the words between are the
-    # forces' own: no conjunction, article or preposition)
-    between = r"(?:(?!(?:and|or|an?|the|to|in|at|of|on|with|from|by|for)\s)[\w-]+\s+)"
-    for m in re.finditer(rf"\b{adj}\s+{between}{{0,2}}?{_MILITARY_NOUNS}\b", text, re.IGNORECASE):
-        country = lex.country_of(m.group("c"))
-        if country and m.group("c")[0].isupper():
-            add(state_actor("Military Forces", country, on, lex), country, 1, "military", m.start(), m.end())
-    for m in re.finditer(rf"\b(?:armed forces|military forces|army|military|troops|forces|border guards?)\s+of\s+(?:the\s+)?(?:Republic of\s+)?{adj}",
-                         text, re.IGNORECASE):
-        country = lex.country_of(m.group("c"))
-        if country:
-            add(state_actor("Military Forces", country, on, lex), country, 1, "military", m.start(), m.end())
-    for m in re.finditer(rf"\b{adj}\s+(?P<g>civilians?|villagers|residents|protesters|demonstrators|rioters|children)\b",
-                         text, re.IGNORECASE):
-        country = lex.country_of(m.group("c"))
-        if country and m.group("c")[0].isupper():
-            label, inter, kind = {"protesters": ("Protesters", 6, "protesters"), "demonstrators": ("Protesters", 6, "protesters"),
-                                  "rioters": ("Rioters", 5, "rioters")}.get(m.group("g").lower(), ("Civilians", 7, "civilians"))
-            add(generic_actor(label, country), country, inter, kind, m.start(), m.end())
-    for m in re.finditer(rf"\b{adj}\s+(?:[\w-]+\s+)?{_POLICE_NOUNS}\b", text, re.IGNORECASE):
-        country = lex.country_of(m.group("c"))
-        if country and m.group("c")[0].isupper():
-            add(state_actor("Police Forces", country, on, lex), country, 1, "police", m.start(), m.end())
-    adj2 = adj.replace("?P<c>", "?P<d>")
-    for m in re.finditer(rf"\b{adj}\s+(?:government|authorities|officials)\b|\bgovernments? of\s+{adj2}", text, re.IGNORECASE):
-        country = lex.country_of(m.group("c") or m.group("d"))
-        if country:
-            add(state_actor("Government", country, on, lex), country, 1, "government", m.start(), m.end())
+    # only the country words the sentence holds; none: the patterns that need one cannot match
+    words = _countries_alternation_in(lower, lex)
+    if words:
+        _add_country_actors(text, _country_actor_patterns(words), lex, on, add)
     for pattern, item, needle in _cached_group_patterns(lex):
         if needle is not None and needle not in lower:
             continue

@@ -98,7 +98,7 @@ def _relays(document: Document, sentence: str) -> list[str]:
     """Agencies a claim passed through before this outlet: "told Anadolu Agency", an agency's photo credit."""
     out: list[str] = []
     for outlet in reference().outlets:
-        names = [n for n in (outlet.name, *outlet.aliases) if len(n) > 2]
+        names = [n for n in (outlet.name, *outlet.aliases) if len(n) > 2 and n in sentence]
         if any(re.search(rf"\b(?:told|to|by|via|cited by|quoted by)\s+(?:the\s+)?{re.escape(n)}\b", sentence)
                for n in names):
             out.append(outlet.name)

@@ -145,8 +145,8 @@ def find_speaker(text: str, offset: int = 0) -> Attribution | None:
         return Attribution(name, None, (name,), m.start("name") + offset, m.end("name") + offset)
     for known in reference().outlets:
         for alias in (known.name, *known.aliases):
-            if len(alias) < 3:
-                continue
+            if len(alias) < 3 or alias not in text:
+                continue  # (every pattern below holds the alias as written)
             hit = re.search(rf"\b(?:told|reported by|cited by|quoted by|via|to)\s+{re.escape(alias)}\b|"
                             rf"\b{re.escape(alias)}(?:\s+(?:newspaper|daily|news agency|agency|website|broadcaster|channel))?"
                             rf"\s+(?:reported|said|quoted)", text)

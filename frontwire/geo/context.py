@@ -216,8 +216,8 @@ def _add_qualifier_elsewhere(gaz: Gazetteer, ctx: Context, text: str, target: Sp
     """ "Portland, Oregon" anywhere in the document decides a bare "Portland" elsewhere in it: the state or
     province the text once names right after the town outweighs where the document's other places lie
     (Pittsburgh and Butler County did not make Portland Pennsylvania's)."""
-    if target is None or not text or not target.text.strip():
-        return
+    if target is None or not text or not target.text.strip() or target.text + "," not in text:
+        return  # (the pattern below needs the name and its comma together: most texts have neither)
     pattern = re.escape(target.text) + r",\s+((?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,2})\b" \
         r"(?!\s*(?:,\s*(?:and\b|or\b)?|\band\b|\bor\b|&)\s*[A-Z])"
     for m in re.finditer(pattern, text):

@@ -23,6 +23,7 @@ from frontwire.geo.store import read_rows
 BUNDLED = DATA_DIR / "gazetteer" / "places.tsv.gz"
 _KIND_CODES = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
 _KIND_NAMES = {v: k for k, v in _KIND_CODES.items()}
+STRICT_CACHE = 50_000  # entries whose folded spellings ``Gazetteer.exact`` keeps
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class Gazetteer:
         self._country: dict[str, int] = {}
         self._by_unit: dict[tuple[str, str], list[int]] | None = None
         self._cells: dict[str, set[tuple[int, int]]] = {}
+        self._strict: dict[int, frozenset[str]] = {}  # entries' spellings as ``exact`` compares them, once met
         self._fuzzy_keys: dict[tuple[str, str, bool], tuple[list[str], list[int]]] = {}
 
     # -- building ---------------------------------------------------------------------------------------
@@ -204,8 +206,12 @@ class Gazetteer:
 
     def exact(self, i: int, name: str) -> bool:
         """True when ``name`` equals one of entry ``i``'s spellings up to diacritics and case."""
-        key = strict_key(name)
-        return any(strict_key(n) == key for n in self.alt[i].split("|"))
+        spellings = self._strict.get(i)
+        if spellings is None:
+            if len(self._strict) >= STRICT_CACHE:
+                self._strict.clear()  # bounded: a long run meets ever more places
+            spellings = self._strict[i] = frozenset(strict_key(n) for n in self.alt[i].split("|"))
+        return strict_key(name) in spellings
 
     def members(self, cc: str, admin1: str | None = None) -> list[int]:
         """Entry numbers of the places in a country, or in one admin1 unit of it."""
