@@ -20,7 +20,7 @@ from frontwire.clean import clean_raw
 from frontwire.config import Settings
 from frontwire.dates import resolve_event_date
 from frontwire.errors import FrontwireError
-from frontwire.extract import compose_notes, extract_frames
+from frontwire.extract import compose_notes, extract_frames, note_texts
 from frontwire.extract.actors import local_actor
 from frontwire.extract.classifier import load_classifier
 from frontwire.extract.events import absorb_placed, family, merge_frames, merge_placed, place_day_key
@@ -125,6 +125,8 @@ class Pipeline:
     def _process_batch(self, documents: list[Document]) -> Iterator[Result]:
         parsed = parse((d.text for d in documents), model=self.settings.spacy_model,
                        batch_size=self.settings.batch_size)
+        if self.classifier is not None:
+            self.classifier.expect(note_texts(documents))
         for document, doc in zip(documents, parsed, strict=True):
             try:
                 claims = self.claims_for_document(document, doc)

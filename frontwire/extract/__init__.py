@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from frontwire.extract.acled import SUB_EVENT_TYPES, disorder_type_of, event_type_of, interaction
 from frontwire.extract.classifier import SubEventClassifier, load_classifier, train_classifier
-from frontwire.extract.frames import extract_frames
+from frontwire.extract.frames import extract_frames, note_texts
 from frontwire.extract.notes import compose_notes
 
 __all__ = [
@@ -31,5 +31,6 @@ __all__ = [
     "extract_frames",
     "interaction",
     "load_classifier",
+    "note_texts",
     "train_classifier",
 ]

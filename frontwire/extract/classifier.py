@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import numpy as np
 
-from frontwire.extract.triggers import find_triggers
+from frontwire.extract.triggers import find_triggers, triggers_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from frontwire.extract.acled import Codebook
@@ -41,6 +41,7 @@ LIBRARIES = ("scikit-learn", "numpy", "scipy", "joblib")
 SEED = 13
 N_FEATURES = 2**20  # buckets per block: few collisions among the n-grams of a few thousand notes (2**18 scored lower)
 MAX_BUCKETS = 30000  # kept per block, the most frequent in training
+EXPECTED = 1024  # texts typed ahead (``SubEventClassifier.expect``) kept until asked for
 _TOKEN = r"(?u)\b\w[\w/-]*\b"
 _LOCK = threading.Lock()
 _PACKAGED: dict[str, Any] = {}  # each packaged model by path, once loaded (None: missing or unreadable)
@@ -49,7 +50,7 @@ T = TypeVar("T")
 
 def _with_rule_votes(text: str) -> str:
     votes = " ".join("__rule_" + re.sub(r"\W+", "_", h.sub_event_type.lower()) + f"_{h.strength}__"
-                     for h in find_triggers(text))
+                     for h in triggers_of(text))
     # ACLED notes open with the date; drop digits so that dates and counts do not become features
     return re.sub(r"\d+", "0", text) + " " + votes
 
@@ -150,6 +151,7 @@ class SubEventClassifier:
         self.model = model
         self.labels = tuple(labels)
         self._coef_t: np.ndarray | None = None
+        self._answers: dict[str, tuple[str, float]] = {}  # what ``expect`` typed ahead, by text
 
     def _features(self, texts: Sequence[str]) -> Any:
         from scipy.sparse import hstack
@@ -182,7 +184,9 @@ class SubEventClassifier:
         voted = [_with_rule_votes(t) for t in texts]
         features = hstack([block.quick_transform(voted) for block in self.blocks], format="csr")
         if self._coef_t is None:
-            self._coef_t = np.ascontiguousarray(self.model.coef_.T)  # the same numbers, laid out for the product
+            # the same numbers, laid out for the product and in the features' precision: a float32 copy was widened
+            # to float64 on every call (exactly, so the scores are the same), which cost more than the product
+            self._coef_t = np.ascontiguousarray(self.model.coef_.T, dtype=np.result_type(self.model.coef_, np.float64))
         scores = features @ self._coef_t + self.model.intercept_
         return np.asarray(softmax(scores, copy=False))
 
@@ -195,8 +199,23 @@ class SubEventClassifier:
         best = np.argmax(proba, axis=1)
         return [(self.labels[int(b)], float(row[int(b)])) for row, b in zip(proba, best, strict=True)]
 
+    def expect(self, texts: Sequence[str]) -> None:
+        """Type ``texts`` in one pass ahead of the ``predict_one`` calls that will ask for them: a batch of short
+        documents (coders' notes) is typed whole, one text each, in the time a few take alone. ``predict_one``
+        answers from these while they last (the latest ``EXPECTED`` texts), each as it would have alone."""
+        fresh = [t for t in dict.fromkeys(texts) if t not in self._answers]
+        if not fresh:
+            return
+        for text, answer in zip(fresh, self.predict_many(fresh), strict=True):
+            self._answers[text] = answer
+        for text in list(self._answers)[: max(0, len(self._answers) - EXPECTED)]:
+            del self._answers[text]
+
     def predict_one(self, text: str) -> tuple[str, float]:
         """The most likely sub-event type of ``text`` and its probability."""
+        answer = self._answers.get(text)
+        if answer is not None:
+            return answer
         proba = self.predict_proba([text])[0]
         best = int(np.argmax(proba))
         return self.labels[best], float(proba[best])

@@ -33,6 +33,7 @@ from frontwire.records import Document, EventFrame, Sentence, Span
 from frontwire.reference import reference
 
 _NOTE_MAX_SENTENCES = 4
+_NOTE_MAX_CHARS = 1500  # a text this short of few sentences may be typed whole, as a coder's note
 
 
 # how much a country named in a sentence of each role tells where the article's events are
@@ -206,6 +207,12 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
         return _extract_frames(document, doc, classifier, report_model, sentences)
 
 
+def note_texts(documents: Sequence[Document]) -> list[str]:
+    """The texts the classifier will be asked to type whole (``SubEventClassifier.expect``): those of the short
+    documents, which a coder's note or a brief is typed as (the note's body is nearly always its whole text)."""
+    return [d.text.strip() for d in documents if d.status == "ok" and len(d.text) < _NOTE_MAX_CHARS]
+
+
 def _extract_frames(document: Document, doc: Any, classifier: SubEventClassifier | None,
                     model: ReportModel | None, split: Sequence[Sentence] | None) -> list[EventFrame]:
     text = document.text
@@ -227,7 +234,7 @@ def _extract_frames(document: Document, doc: Any, classifier: SubEventClassifier
             if country not in countries:
                 countries.append(country)
     home = countries[0] if countries else None
-    if len(sentences) <= _NOTE_MAX_SENTENCES and len(text) < 1500 and _reads_as_one_event(sentences):
+    if len(sentences) <= _NOTE_MAX_SENTENCES and len(text) < _NOTE_MAX_CHARS and _reads_as_one_event(sentences):
         frame = _note_frame(document, sentences, classifier, home, countries)
         return [frame] if frame else []
     reports = tuple(float(p) for p in model.predict([u.text for u in units])) if model is not None else ()

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from frontwire.extract.acled import PROTEST_FAMILY, Codebook, SubEventType, load_codebook
-from frontwire.extract.triggers import TriggerHit, find_triggers
+from frontwire.extract.triggers import TriggerHit, triggers_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from frontwire.extract.classifier import SubEventClassifier
@@ -268,7 +268,7 @@ def _hits(text: str) -> list[TriggerHit]:
 def _cached_hits(text: str) -> tuple[TriggerHit, ...]:
     """The triggers of ``text`` with its figures of speech masked: a mention's clause is typed by the rules
     before and again when the classifier is asked."""
-    return tuple(find_triggers(_mask_figurative(text)))
+    return triggers_of(_mask_figurative(text))
 
 
 def choose_sub_event(text: str, *, classifier: SubEventClassifier | None, actor1_state: bool | None = None,

@@ -16,6 +16,7 @@ import re
 import threading
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from frontwire.extract.acled import CODEBOOK_PATH, load_codebook, trigger_lines
 
@@ -76,3 +77,10 @@ def find_triggers(text: str) -> list[TriggerHit]:
             hits.append(TriggerHit(str(spec.name), spec.strength, m.start(), m.end(), m.group(0)))
     hits.sort(key=lambda h: (-h.strength, h.start))
     return hits
+
+
+@lru_cache(maxsize=4096)
+def triggers_of(text: str) -> tuple[TriggerHit, ...]:
+    """``find_triggers(text)``, remembered: a note's sentence is read by the rules, and again for the rules' votes
+    the classifier reads, and the trigger patterns are the dearer part of both."""
+    return tuple(find_triggers(text))
