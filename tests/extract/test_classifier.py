@@ -178,3 +178,19 @@ def test_rules_fingerprint_moves_with_a_trigger_pattern_not_with_a_note_template
     strength_changed = tmp_path / "strength.toml"
     strength_changed.write_text(source.replace("strength = 2", "strength = 1", 1), encoding="utf-8")
     assert rules_fingerprint(load_codebook(strength_changed)) != rules_fingerprint()
+
+
+def test_texts_typed_ahead_get_the_answers_they_get_alone(packaged, monkeypatch):
+    from frontwire.extract import classifier as module
+    from frontwire.extract.classifier import SubEventClassifier
+
+    texts = [f"On {d} June, {who} in Kunduz." for d in range(1, 7)
+             for who in ("militants attacked a checkpoint", "teachers held a protest", "a roadside bomb hit a car")]
+    alone = SubEventClassifier(packaged.blocks, packaged.model, packaged.labels)
+    ahead = SubEventClassifier(packaged.blocks, packaged.model, packaged.labels)
+    monkeypatch.setattr(module, "EXPECTED", 10)
+    ahead.expect(texts)
+    assert len(ahead._answers) == 10  # the latest ten are kept, the rest typed again when asked
+    assert [ahead.predict_one(t) for t in texts] == [alone.predict_one(t) for t in texts]
+    ahead.expect(texts[-3:])  # already typed: nothing to do
+    assert ahead.predict_one("Police dispersed the crowd.") == alone.predict_one("Police dispersed the crowd.")
