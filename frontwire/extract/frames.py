@@ -308,7 +308,8 @@ def _note_frame(document: Document, sentences: list[Unit], classifier: SubEventC
         return None  # "her call to supporters to protest": a plan or a possibility, as in an article
     if agent is None:
         agent = generic_agent(typing.sub_event_type, home, first.start, document.published_at)
-    places = event_places(first.text, first.start) or event_places(body, start)
+    places = event_places(first.text, first.start) or (
+        event_places(body, start) if (body, start) != (first.text, first.start) else [])
     fatalities = count_fatalities(body, partisan_source=_partisan_outlet(document.source))
     locations = listed_location_count(first.text)
     if fatalities and locations > 1 and not coder_remark(body):

@@ -239,8 +239,20 @@ def type_by_rules(text: str, *, actor1_state: bool | None = None, hits: list[Tri
     precedence entry that holds decides. ``actor1_state`` tells whether the acting side is a state force
     (decides who "captured" a place).
     """
+    if hits is None:
+        return _typed_by_rules(text, actor1_state)
+    return _typing(text, actor1_state, hits)
+
+
+@lru_cache(maxsize=4096)
+def _typed_by_rules(text: str, actor1_state: bool | None) -> Typing | None:
+    """``type_by_rules`` of a text with its own triggers, remembered: a note's one sentence is typed as its
+    event sentence, as its lead and as its body."""
+    return _typing(text, actor1_state, _hits(text))
+
+
+def _typing(text: str, actor1_state: bool | None, hits: list[TriggerHit]) -> Typing | None:
     book = codebook()
-    hits = _hits(text) if hits is None else hits
     context = Context(text, {}, actor1_state)
     hits = [h for h in hits if all(CONTEXT_TESTS[t](context) for t in book.types[SubEventType(h.sub_event_type)].needs)]
     if not hits:
@@ -279,7 +291,7 @@ def choose_sub_event(text: str, *, classifier: SubEventClassifier | None, actor1
     ``predicted``: the classifier's answer for ``text`` where the caller asked it already (in a batch).
     """
     hits = _hits(text)
-    rules = type_by_rules(text, actor1_state=actor1_state, hits=hits)
+    rules = type_by_rules(text, actor1_state=actor1_state)
     if classifier is None:
         return rules
     label, prob = predicted if predicted is not None else classifier.predict_one(text)
