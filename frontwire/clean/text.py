@@ -52,11 +52,17 @@ class _Line:
     caption: str | None = None  # the caption it adds to ``captions`` (once per caption)
 
 
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def normalise(text: str) -> str:
     """NFC, unified newlines, no trailing spaces, no zero-width or control characters."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", text)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    if text.isascii():  # ASCII's control characters are these (a test of each character costs more)
+        text = _ASCII_CONTROL.sub("", text)
+    else:
+        text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     text = text.replace("\u00a0", " ")
     return "\n".join(line.rstrip() for line in text.split("\n"))
 

@@ -10,7 +10,8 @@ words before it ("villages of", "near") are kept as hints for resolution.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from frontwire.geo.gazetteer import Gazetteer, get_gazetteer
 from frontwire.geo.normalize import strict_key
@@ -102,7 +103,20 @@ def find_toponyms(text: str, gazetteer: Gazetteer | None = None, offset: int = 0
 
     ``offset`` is added to the spans (pass the start of ``text`` in the document to get document offsets).
     """
-    gaz = gazetteer or get_gazetteer()
+    found = _scanned(text, gazetteer or get_gazetteer())
+    if not offset:
+        return list(found)
+    return [replace(t, span=Span(t.span.text, t.span.start + offset, t.span.end + offset)) for t in found]
+
+
+@lru_cache(maxsize=256)
+def _scanned(text: str, gaz: Gazetteer) -> tuple[Toponym, ...]:
+    """The names of the latest texts scanned: a short document is scanned whole for its regions and its
+    countries, and again as its event's sentence."""
+    return tuple(_scan(text, gaz))
+
+
+def _scan(text: str, gaz: Gazetteer, offset: int = 0) -> list[Toponym]:
     tokens = _tokens(text)
     found: list[Toponym] = []
     i = 0
