@@ -17,6 +17,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from frontwire.extract.triggers import fold_case
 from frontwire.reference import Person, Reference, reference
 
 _MILITARY_NOUNS = (r"(?:armed forces|military forces|security forces|government forces|forces|army|military|troops|"
@@ -101,18 +102,8 @@ def _lowered_spellings(lex: Reference) -> tuple[str, ...] | None:
     return tuple(w.lower() for w in _country_spellings(lex))
 
 
-# the letters outside ASCII that a case-insensitive regex matches to an ASCII letter ("İ" to "i"), written as that
-# letter before the quick tests, so that a test never says "absent" where the regex would match
-_FOLDS_TO_ASCII = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
-
-
-def _folded(text: str) -> str:
-    """``text`` lower-cased as the quick tests read it (see ``_FOLDS_TO_ASCII``)."""
-    return text.translate(_FOLDS_TO_ASCII).lower()
-
-
 def _countries_alternation_in(lower: str, lex: Reference) -> str:
-    """The alternation of the country words a text holds (``lower``: the text ``_folded``), in the full
+    """The alternation of the country words a text holds (``lower``: the text ``fold_case``'d), in the full
     alternation's order: a word the text does not hold cannot match, so the patterns find what they would find
     with all of them, and scan far less."""
     lowered = _lowered_spellings(lex)
@@ -138,7 +129,7 @@ def find_countries(text: str) -> list[tuple[str, int, int]]:
     """Countries named in ``text`` by name, adjective or capital: (country, start, end)."""
     lex = reference()
     out: list[tuple[str, int, int]] = []
-    words = _countries_alternation_in(_folded(text), lex)
+    words = _countries_alternation_in(fold_case(text), lex)
     if not words:
         return out
     acronyms = _acronyms(lex)
@@ -253,7 +244,7 @@ def find_actors(text: str, *, home: str | None = None, speaker_country: str | No
     def add(name: str, country: str | None, inter: int, kind: str, s: int, e: int) -> None:
         found.append(ActorMention(name, country, inter, kind, s + offset, e + offset, text[s:e]))
 
-    lower = _folded(text)
+    lower = fold_case(text)
     # only the country words the sentence holds; none: the patterns that need one cannot match
     words = _countries_alternation_in(lower, lex)
     if words:
