@@ -66,6 +66,14 @@ class MissingInput(InputError):
     pass
 
 
+class FetchFailed(InputError):
+    """A feed or page could not be fetched; ``retryable`` says whether a later try can help."""
+
+    def __init__(self, message: str, *, hint: str | None = None, retryable: bool = False) -> None:
+        super().__init__(message, hint=hint)
+        self.retryable = retryable
+
+
 class UnsupportedLanguage(FrontwireError):
     stage = "clean"
 

@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "lookups per second. Timings are noisy on shared machines: compare the ratio, not the absolute "
                     "figures.")
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="articles (.txt/.html/.jsonl/.jsonl.gz/folders) or ACLED .csv files whose notes are the "
+                        help="articles (.txt/.html/.jsonl/.jsonl.gz/.warc/.warc.gz/folders) or ACLED .csv files whose notes are the "
                              "articles (default: the bundled examples)")
     parser.add_argument("--limit", type=int, default=2000, metavar="N", help="use at most N articles (default 2000)")
     parser.add_argument("--repeat", type=int, default=1, metavar="K",

@@ -21,7 +21,8 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help=".txt, .html, .jsonl files, folders (recursively), or - for JSONL on standard input")
+                        help=".txt, .html, .jsonl, .jsonl.gz, .warc or .warc.gz files, folders (recursively), or - for JSONL "
+                             "on standard input")
     parser.add_argument("--examples", action="store_true",
                         help="also read the example reports bundled with frontwire")
     parser.add_argument("--published", metavar="DATE",

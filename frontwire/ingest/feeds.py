@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from frontwire.errors import InputError, MalformedInput, MissingDependency
+from frontwire.errors import FetchFailed, InputError, MalformedInput, MissingDependency
 from frontwire.ingest.decode import decode_http_body, media_type
-from frontwire.ingest.fetch import Fetcher, FetchFailed
+from frontwire.ingest.fetch import Fetcher
 from frontwire.records import RawDocument
 
 log = logging.getLogger("frontwire.ingest")

@@ -19,21 +19,10 @@ from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
 from frontwire import __version__
-from frontwire.errors import InputError
+from frontwire.errors import FetchFailed
 
 USER_AGENT = f"frontwire/{__version__} (feed reader)"
 RETRYABLE_STATUS = {408, 425, 429, 500, 502, 503, 504}
-
-
-class FetchFailed(InputError):
-    """A feed or page could not be fetched; ``retryable`` says whether a later try can help.
-
-    It belongs beside the other input errors of ``frontwire.errors``; it is declared here, with the one module that
-    raises it, until that tree is next reorganised."""
-
-    def __init__(self, message: str, *, hint: str | None = None, retryable: bool = False) -> None:
-        super().__init__(message, hint=hint)
-        self.retryable = retryable
 
 
 @dataclass(frozen=True, slots=True)

@@ -187,10 +187,7 @@ class Store:
         For bulk loads: a few statements for the whole batch instead of four per document, and one commit."""
         items = list(items)
         with self.transaction():
-            if self.dialect is POSTGRES:
-                # writers take turns, as SQLite's BEGIN IMMEDIATE makes them: what we find stored below stays
-                # true until we commit, so each document's claims are stored once and the count is exact
-                self._execute("LOCK TABLE documents IN SHARE ROW EXCLUSIVE MODE")
+            self._take_turns()
             stored = {row[0] for row in self._existing("SELECT content_hash FROM documents WHERE content_hash IN ({})",
                                                        [document.content_hash for document, _ in items])}
             versions = {row[0]: int(row[1]) for row in self._existing(
@@ -219,7 +216,15 @@ class Store:
             rows += self._execute(sql.format(", ".join("?" for _ in chunk)), chunk).fetchall()
         return rows
 
+    def _take_turns(self) -> None:
+        """Within a transaction that stores documents, wait for any other writer's, as SQLite's BEGIN IMMEDIATE
+        makes writers do: what is found stored stays true until the commit, so a document and its claims are stored
+        once, and two versions of one URL stored at the same moment get two version numbers."""
+        if self.dialect is POSTGRES:
+            self._execute("LOCK TABLE documents IN SHARE ROW EXCLUSIVE MODE")
+
     def _insert_document(self, document: Document, claims: Sequence[Claim]) -> bool:
+        self._take_turns()
         if self.has_document(document.content_hash):
             return False
         version_key = document.url or document.id

@@ -158,3 +158,36 @@ def test_sqlite_files_opened_new_by_several_writers_at_once_all_open(tmp_path):
         for opener in openers:
             opener.join(60)
     assert failures == []
+
+
+def test_two_versions_of_one_url_stored_at_once_get_two_version_numbers(store_url):
+    """Another writer stores a new version of a page while the first is storing one: each gets its own number."""
+    import threading
+    import time
+
+    from frontwire.records import Document
+
+    url = "https://news.example/2026/12/01/clashes"
+    first_version = Document(id="a", url=url, text="Clashes were reported near the border on Monday.",
+                             content_hash="6" * 64)
+    second_version = Document(id="a", url=url, text="Clashes near the border left two soldiers dead on Monday.",
+                              content_hash="7" * 64)
+    outcome: list[object] = []
+
+    def save_meanwhile() -> None:
+        try:
+            with open_store(store_url) as second:
+                outcome.append(second.save_document(second_version))
+        except Exception as exc:  # noqa: BLE001 - the failure is what the test reports
+            outcome.append(exc)
+
+    with open_store(store_url) as first:
+        with first.transaction():
+            first._insert_document(first_version, [])
+            writer = threading.Thread(target=save_meanwhile)
+            writer.start()
+            time.sleep(1)  # the second writer now waits for the first's transaction, or has read the old versions
+        writer.join(60)
+        assert outcome == [True]
+        versions = sorted(row["version"] for row in first.document_versions("a"))
+        assert versions == [1, 2]
