@@ -104,10 +104,37 @@ def parse(texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int =
 
     A batch holds at most ``batch_size`` texts and, past its first text, at most ``batch_chars`` characters:
     thirty-two long articles at once took spaCy 1.2 GB where eight took 0.6 GB, no faster, while thirty-two
-    short notes fit in a few thousand characters. A very long text is parsed alone."""
+    short notes fit in a few thousand characters. A longer text is parsed alone, in pieces (``_parse_long``)."""
     nlp = load_nlp(model)
     for batch in _batches(texts, batch_size, batch_chars):
-        yield from nlp.pipe(batch, batch_size=len(batch))
+        if len(batch) == 1 and len(batch[0]) > batch_chars:
+            yield _parse_long(nlp, batch[0], batch_chars)
+        else:
+            yield from nlp.pipe(batch, batch_size=len(batch))
+
+
+def _parse_long(nlp: Language, text: str, chars: int) -> Doc:
+    """A text longer than ``chars`` parsed a piece at a time and joined into one ``Doc`` of the whole text: one
+    long article of 300,000 characters took spaCy 1.5 GB at once. The pieces end at line breaks (a new sentence
+    there anyway), or at a space where a line is longer than a piece."""
+    from spacy.tokens import Doc
+
+    pieces = list(_pieces(text, chars))
+    return Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
+
+
+def _pieces(text: str, chars: int) -> Iterator[str]:
+    start = 0
+    while len(text) - start > chars:
+        end = text.rfind("\n", start, start + chars) + 1
+        if end <= start:
+            end = text.rfind(" ", start, start + chars) + 1
+        if end <= start:
+            end = start + chars  # one unbroken word of that length: cut it
+        yield text[start:end]
+        start = end
+    if start < len(text):
+        yield text[start:]
 
 
 def _batches(texts: Iterable[str], size: int, chars: int) -> Iterator[list[str]]:

@@ -20,3 +20,37 @@ def test_parse_yields_one_doc_per_text_in_order_across_batches():
     texts = ["Rebels shelled the town.", "x" * 300, "Police arrested two men in Gyumri.", "", "Talks resumed."]
     docs = list(parse(texts, batch_size=2, batch_chars=50))
     assert [d.text for d in docs] == texts
+
+
+def test_a_long_text_is_parsed_in_pieces_into_one_doc_of_the_whole_text():
+    from frontwire.nlp import _pieces, parse_one
+
+    text = "\n".join(f"Rebels shelled the town of Tartar on day {i}, officials in Baku said." for i in range(12))
+    pieces = list(_pieces(text, 120))
+    assert "".join(pieces) == text and len(pieces) == 12
+    assert all(p.endswith("\n") for p in pieces[:-1])  # cut at line breaks
+
+    doc = next(parse([text], batch_chars=120))
+    assert doc.text == text
+    whole = parse_one(text)  # the same text parsed at once: a line is a sentence either way
+    assert [s.text for s in doc.sents] == [s.text for s in whole.sents]
+    assert [(e.text, e.label_, e.start_char) for e in doc.ents] == [(e.text, e.label_, e.start_char) for e in whole.ents]
+
+
+def test_a_line_longer_than_a_piece_is_cut_at_a_space_or_else_anywhere():
+    from frontwire.nlp import _pieces
+
+    words = "word " * 50
+    assert all(p.endswith(" ") and len(p) <= 120 for p in list(_pieces(words, 120))[:-1])
+    assert "".join(_pieces(words, 120)) == words
+    assert [len(p) for p in _pieces("x" * 250, 120)] == [120, 120, 10]
+
+
+def test_a_text_longer_than_spacys_own_limit_is_parsed():
+    from frontwire.nlp import load_nlp
+
+    limit = load_nlp().max_length
+    line = "Police dispersed a crowd outside the ministry on Monday.\n"
+    text = line * (limit // len(line) + 2)
+    doc = next(parse([text]))
+    assert len(doc.text) == len(text) > limit
