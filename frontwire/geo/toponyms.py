@@ -159,8 +159,8 @@ def _scan(text: str, gaz: Gazetteer, offset: int = 0) -> list[Toponym]:
             i += n  # "Khush Hel Killi", "Band Temur": part of a name the gazetteer does not hold
             continue
         span = Span(phrase, offset + start, offset + start + len(phrase))
-        found.append(Toponym(span, tuple(candidates), _unit_after(tokens, i + n, text), _near_before(text, start),
-                             partial))
+        unit = _unit_after(tokens, i + n, text) or _unit_before(text, start)
+        found.append(Toponym(span, tuple(candidates), unit, _near_before(text, start), partial))
         i += n
     return found
 
@@ -210,6 +210,15 @@ def _unit_after(tokens: list[tuple[str, int, int]], j: int, text: str) -> str | 
     if m and m.group(1).lower() in UNIT_WORDS:
         return UNIT_WORDS[m.group(1).lower()]
     return None
+
+
+# "the state of New York", "the province of Balkh": the unit named before the name
+_UNIT_BEFORE = re.compile(r"\bthe\s+(state|province|region|governorate|oblast|county)\s+of\s+$", re.IGNORECASE)
+
+
+def _unit_before(text: str, start: int) -> str | None:
+    m = _UNIT_BEFORE.search(text, max(0, start - 40), start)
+    return UNIT_WORDS[m.group(1).lower()] if m else None
 
 
 _BRACKETED = r"\s*\([^()]{1,40}\)"  # another name in brackets: "Jiji (Zazi Aryub) district"

@@ -197,3 +197,15 @@ def test_karabakh_report_places_martuni_in_karabakh_not_armenia(gaz):
     frame = replace(_frame(text, names=("Martuni",)), anchor=Span(text[i:], i, len(text)))
     place = resolve_event_place(frame, Document(id="t", text=text), gaz)
     assert (place.country, place.admin1) == ("Azerbaijan", "Khojavend")
+
+
+def test_the_state_of_a_name_is_the_state_not_its_city(gaz):
+    # sentences of our own: "the state of New York" is the state, not the city; "the province of" likewise
+    text = "Protests spread across the state of New York on Sunday."
+    assert [t.unit for t in find_toponyms(text, gaz) if t.span.text == "New York"] == ["region"]
+    place = _resolve(gaz, text, names=("New York",), hints=("United States",))
+    assert place.location == place.admin1 == "New York" and place.geo_precision == 3
+    assert _resolve(gaz, "Protests spread across New York on Sunday.", names=("New York",),
+                    hints=("United States",)).geo_precision == 1  # the city, told plainly
+    text = "Fighting was reported in the province of Balkh."
+    assert [t.unit for t in find_toponyms(text, gaz) if t.span.text == "Balkh"] == ["region"]
