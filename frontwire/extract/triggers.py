@@ -12,13 +12,12 @@ kept): event words that report no act of the event ("riot police", "fears of cla
 from __future__ import annotations
 
 import hashlib
+import importlib
 import re
 import threading
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from re import _constants as sre  # the parsed form of a pattern, read by ``_needles``
-from re import _parser as sre_parse
 from typing import Any
 
 from frontwire.extract.acled import CODEBOOK_PATH, Codebook, SubEventSpec, load_codebook, trigger_lines
@@ -33,6 +32,9 @@ class TriggerHit:
     text: str
 
 
+# the parsed form of a pattern, read by ``_needles`` (the ``re`` module's own parser, which has no type stubs)
+sre_parse: Any = importlib.import_module("re._parser")
+sre: Any = importlib.import_module("re._constants")
 _LOCK = threading.Lock()
 _UNREPORTED: list[re.Pattern[str]] = []
 
@@ -165,7 +167,7 @@ def _needles(items: Any) -> set[str] | None:
             found = _needles(av[3])
         elif op is sre.BRANCH:
             each = [_needles(branch) for branch in av[1]]
-            found = set().union(*each) if all(e is not None for e in each) else None  # type: ignore[misc]
+            found = set().union(*(e for e in each if e is not None)) if None not in each else None
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
             found = _needles(av[2])
         if found is not None:
