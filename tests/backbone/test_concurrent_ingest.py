@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 from pathlib import Path
+from typing import Any
 
 from frontwire.cli.ingest import ingest
 from frontwire.config import Settings
@@ -78,36 +79,43 @@ def test_two_ingesters_at_once_store_each_document_and_claim_once(store_url, tmp
     assert len({claim_id for _, claim_id in claims}) == len(claims)
 
 
-def test_a_document_stored_meanwhile_by_another_writer_is_not_stored_again(store_url):
-    """The narrow race the ingesters above rarely hit: the second writer looks for the document before the first
-    commits it, then inserts it too. It must find it stored, not fail on the key (PostgreSQL) or store it twice."""
+def _stored_meanwhile(store_url: str, first: tuple[Any, list[Any]], second: tuple[Any, list[Any]]) -> list[object]:
+    """The first writer stores ``first`` (a document and its claims) and, before it commits, another writer (its
+    own connection, in its own thread) stores ``second``: what its ``save_document`` answered, or its error."""
     import threading
     import time
 
+    outcome: list[object] = []
+
+    def save_meanwhile() -> None:
+        try:
+            with open_store(store_url) as other:
+                outcome.append(other.save_document(*second))
+        except Exception as exc:  # noqa: BLE001 - the failure is what the test reports
+            outcome.append(exc)
+
+    with open_store(store_url) as store:
+        with store.transaction():
+            store._insert_document(*first)
+            writer = threading.Thread(target=save_meanwhile)
+            writer.start()
+            time.sleep(1)  # the second writer now waits for the first's transaction, or has read what it holds
+        writer.join(60)
+    return outcome
+
+
+def test_a_document_stored_meanwhile_by_another_writer_is_not_stored_again(store_url):
+    """The narrow race the ingesters above rarely hit: the second writer looks for the document before the first
+    commits it, then inserts it too. It must find it stored, not fail on the key (PostgreSQL) or store it twice."""
     from frontwire.records import Claim, Document
 
     document = Document(id="report-x", text="Police fired tear gas at protesters in Lahore on Tuesday.",
                         content_hash="5" * 64)
     claim = Claim(claim_id="report-x-1", doc_id="report-x", event_type="Protests", sub_event_type="Violent demonstration",
                   disorder_type="Demonstrations", event_date=None, date_start=None, date_end=None, time_precision=None)
-    outcome: list[object] = []
-
-    def save_meanwhile() -> None:
-        try:
-            with open_store(store_url) as second:  # its own connection, in its own thread
-                outcome.append(second.save_document(document, [claim]))
-        except Exception as exc:  # noqa: BLE001 - the failure is what the test reports
-            outcome.append(exc)
-
-    with open_store(store_url) as first:
-        with first.transaction():
-            first._insert_document(document, [claim])
-            writer = threading.Thread(target=save_meanwhile)
-            writer.start()
-            time.sleep(1)  # the second writer is now waiting on the first's transaction
-        writer.join(60)
-        assert outcome == [False]
-        assert first.counts()["documents"] == 1 and first.counts()["claims"] == 1
+    assert _stored_meanwhile(store_url, (document, [claim]), (document, [claim])) == [False]
+    with open_store(store_url) as store:
+        assert store.counts()["documents"] == 1 and store.counts()["claims"] == 1
 
 
 def test_writers_opening_a_new_store_at_once_each_find_it_migrated(store_url):
@@ -162,9 +170,6 @@ def test_sqlite_files_opened_new_by_several_writers_at_once_all_open(tmp_path):
 
 def test_two_versions_of_one_url_stored_at_once_get_two_version_numbers(store_url):
     """Another writer stores a new version of a page while the first is storing one: each gets its own number."""
-    import threading
-    import time
-
     from frontwire.records import Document
 
     url = "https://news.example/2026/12/01/clashes"
@@ -172,22 +177,6 @@ def test_two_versions_of_one_url_stored_at_once_get_two_version_numbers(store_ur
                              content_hash="6" * 64)
     second_version = Document(id="a", url=url, text="Clashes near the border left two soldiers dead on Monday.",
                               content_hash="7" * 64)
-    outcome: list[object] = []
-
-    def save_meanwhile() -> None:
-        try:
-            with open_store(store_url) as second:
-                outcome.append(second.save_document(second_version))
-        except Exception as exc:  # noqa: BLE001 - the failure is what the test reports
-            outcome.append(exc)
-
-    with open_store(store_url) as first:
-        with first.transaction():
-            first._insert_document(first_version, [])
-            writer = threading.Thread(target=save_meanwhile)
-            writer.start()
-            time.sleep(1)  # the second writer now waits for the first's transaction, or has read the old versions
-        writer.join(60)
-        assert outcome == [True]
-        versions = sorted(row["version"] for row in first.document_versions("a"))
-        assert versions == [1, 2]
+    assert _stored_meanwhile(store_url, (first_version, []), (second_version, [])) == [True]
+    with open_store(store_url) as store:
+        assert sorted(row["version"] for row in store.document_versions("a")) == [1, 2]
