@@ -140,13 +140,13 @@ def read_mentions(units: list[Unit], ctx: ArticleContext) -> list[Mention]:
             last = found
     # the rules type every clause first, so that the classifier reads the clauses they find events in at once
     typed = [_typed(text[c.start:c.end], ctx.published) for c in clauses]
-    asked = [text[c.start:c.end] for c, rules in zip(clauses, typed, strict=True) if _classified(rules)]
-    answers = dict(zip(asked, ctx.classifier.predict_many(asked), strict=True)) if ctx.classifier else {}
+    if ctx.classifier is not None:
+        ctx.classifier.expect([text[c.start:c.end] for c, rules in zip(clauses, typed, strict=True) if _classified(rules)])
     out: list[Mention] = []
     for k, clause in enumerate(clauses):
         if typed[k] is _NOT_NEWS:
             continue
-        mention = _mention(clause, speakers[k], ctx, typed[k], answers)
+        mention = _mention(clause, speakers[k], ctx, typed[k])
         if mention is not None:
             out.append(mention)
     return out
@@ -168,8 +168,8 @@ def _classified(rules: Typing | None) -> bool:
         rules.sub_event_type == "Other" and rules.confidence < 0.8)
 
 
-def _mention(clause: _Clause, speaker: Attribution | None, ctx: ArticleContext, rules: Typing | None,
-             answers: dict[str, tuple[str, float]]) -> Mention | None:
+def _mention(clause: _Clause, speaker: Attribution | None, ctx: ArticleContext, rules: Typing | None
+             ) -> Mention | None:
     text = ctx.document.text
     piece = text[clause.start:clause.end]
     published = ctx.published
@@ -189,8 +189,7 @@ def _mention(clause: _Clause, speaker: Attribution | None, ctx: ArticleContext, 
                          offset=clause.start)
     agent, target = _roles(piece, clause.start, actors, speaker, voice, rules, published)
     typing = choose_sub_event(piece, classifier=ctx.classifier,
-                              actor1_state=(agent.kind in STATE_KINDS) if agent else None,
-                              predicted=answers.get(piece)) or rules
+                              actor1_state=(agent.kind in STATE_KINDS) if agent else None) or rules
     if agent is None and typing.sub_event_type in _UNCLAIMED_ATTACKS:
         # a roadside bomb or gunmen nobody names: ACLED's unidentified armed group of the country
         agent = generic_agent(typing.sub_event_type, ctx.home, clause.start)

@@ -273,28 +273,21 @@ def _typing(text: str, actor1_state: bool | None, hits: list[TriggerHit]) -> Typ
 
 
 def _hits(text: str) -> list[TriggerHit]:
-    return list(_cached_hits(text))
-
-
-@lru_cache(maxsize=4096)
-def _cached_hits(text: str) -> tuple[TriggerHit, ...]:
-    """The triggers of ``text`` with its figures of speech masked: a mention's clause is typed by the rules
-    before and again when the classifier is asked."""
-    return triggers_of(_mask_figurative(text))
+    """The triggers of ``text`` with its figures of speech masked (``triggers_of`` remembers them)."""
+    return list(triggers_of(_mask_figurative(text)))
 
 
 def choose_sub_event(text: str, *, classifier: SubEventClassifier | None, actor1_state: bool | None = None,
-                     always: bool = False, predicted: tuple[str, float] | None = None) -> Typing | None:
+                     always: bool = False) -> Typing | None:
     """Combine rules and classifier: decisive rules win, then a confident classifier, then the rules.
 
     ``always``: answer even when no rule fires and the classifier is unsure (a note's main event).
-    ``predicted``: the classifier's answer for ``text`` where the caller asked it already (in a batch).
     """
     hits = _hits(text)
     rules = type_by_rules(text, actor1_state=actor1_state)
     if classifier is None:
         return rules
-    label, prob = predicted if predicted is not None else classifier.predict_one(text)
+    label, prob = classifier.predict_one(text)  # typed ahead in a batch where the caller expected it
     if label in _NEEDS_ITS_TRIGGER and not ({h.sub_event_type for h in hits} & _NEEDS_ITS_TRIGGER[label]):
         # the model reads words, not who did what: "riot police", "fears of clashes" or officers standing by make
         # it guess a violent or policed demonstration; only the act itself, as a trigger found it, makes one
