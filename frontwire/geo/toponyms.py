@@ -116,7 +116,7 @@ def _scanned(text: str, gaz: Gazetteer) -> tuple[Toponym, ...]:
     return tuple(_scan(text, gaz))
 
 
-def _scan(text: str, gaz: Gazetteer, offset: int = 0) -> list[Toponym]:
+def _scan(text: str, gaz: Gazetteer) -> list[Toponym]:
     tokens = _tokens(text)
     found: list[Toponym] = []
     i = 0
@@ -151,21 +151,21 @@ def _scan(text: str, gaz: Gazetteer, offset: int = 0) -> list[Toponym]:
                     hit = (n, phrase, candidates, True)
                     break
         if hit is None:
-            found.extend(_hyphen_parts(text, tokens[i], gaz, offset))
+            found.extend(_hyphen_parts(text, tokens[i], gaz))
             i += 1
             continue
         n, phrase, candidates, partial = hit
         if _inside_longer_name(text, tokens, i, i + n):
             i += n  # "Khush Hel Killi", "Band Temur": part of a name the gazetteer does not hold
             continue
-        span = Span(phrase, offset + start, offset + start + len(phrase))
+        span = Span(phrase, start, start + len(phrase))
         unit = _unit_after(tokens, i + n, text) or _unit_before(text, start)
         found.append(Toponym(span, tuple(candidates), unit, _near_before(text, start), partial))
         i += n
     return found
 
 
-def _hyphen_parts(text: str, token: tuple[str, int, int], gaz: Gazetteer, offset: int) -> list[Toponym]:
+def _hyphen_parts(text: str, token: tuple[str, int, int], gaz: Gazetteer) -> list[Toponym]:
     """ "the Ijevan-Noyemberyan highway": a road between two towns names both."""
     word, start, _ = token
     if "-" not in word:
@@ -176,7 +176,7 @@ def _hyphen_parts(text: str, token: tuple[str, int, int], gaz: Gazetteer, offset
         if len(part) >= 4 and part[0].isupper() and strict_key(part) not in _COMMON:
             candidates = gaz.lookup(part)
             if candidates:
-                out.append(Toponym(Span(part, offset + pos, offset + pos + len(part)), tuple(candidates), "road"))
+                out.append(Toponym(Span(part, pos, pos + len(part)), tuple(candidates), "road"))
         pos += len(part) + 1
     return out if len(out) == len(word.split("-")) else []
 
