@@ -118,27 +118,37 @@ def test_a_document_stored_meanwhile_by_another_writer_is_not_stored_again(store
         assert store.counts()["documents"] == 1 and store.counts()["claims"] == 1
 
 
-def test_writers_opening_a_new_store_at_once_each_find_it_migrated(store_url):
-    """Several processes starting on an empty store all migrate it: one applies each migration, the others wait
-    and see it applied (two CREATE TABLEs at once failed on PostgreSQL; a stale list of done migrations on SQLite)."""
+def _at_once(open_one: Any, threads: int) -> list[object]:
+    """What ``open_one()`` returns (or raises) in each of ``threads`` threads started together."""
     import threading
 
-    barrier = threading.Barrier(4)
+    barrier = threading.Barrier(threads)
     outcome: list[object] = []
 
-    def open_at_once() -> None:
+    def run() -> None:
         barrier.wait(30)
         try:
-            with open_store(store_url) as store:
-                outcome.append(store.migrations())
+            outcome.append(open_one())
         except Exception as exc:  # noqa: BLE001 - the failure is what the test reports
             outcome.append(exc)
 
-    openers = [threading.Thread(target=open_at_once) for _ in range(4)]
+    openers = [threading.Thread(target=run) for _ in range(threads)]
     for opener in openers:
         opener.start()
     for opener in openers:
         opener.join(60)
+    return outcome
+
+
+def test_writers_opening_a_new_store_at_once_each_find_it_migrated(store_url):
+    """Several processes starting on an empty store all migrate it: one applies each migration, the others wait
+    and see it applied (two CREATE TABLEs at once failed on PostgreSQL; a stale list of done migrations on SQLite)."""
+
+    def migrations() -> list[str]:
+        with open_store(store_url) as store:
+            return store.migrations()
+
+    outcome = _at_once(migrations, 4)
     with open_store(store_url) as store:
         assert outcome == [store.migrations()] * 4
 
@@ -146,25 +156,11 @@ def test_writers_opening_a_new_store_at_once_each_find_it_migrated(store_url):
 def test_sqlite_files_opened_new_by_several_writers_at_once_all_open(tmp_path):
     """Switching a new SQLite file to WAL answers 'database is locked' at once, without waiting, while another
     connection switches it (one ingester of two failed so); each opener waits its turn instead."""
-    import threading
-
-    failures: list[Exception] = []
+    failures: list[object] = []
     for round_ in range(40):  # the race is narrow: one round in a dozen or so lost it before
         url = str(tmp_path / f"store-{round_}.db")
-        barrier = threading.Barrier(6)
-
-        def open_at_once(url: str = url, barrier: threading.Barrier = barrier) -> None:
-            barrier.wait(30)
-            try:
-                open_store(url).close()
-            except Exception as exc:  # noqa: BLE001 - the failure is what the test reports
-                failures.append(exc)
-
-        openers = [threading.Thread(target=open_at_once) for _ in range(6)]
-        for opener in openers:
-            opener.start()
-        for opener in openers:
-            opener.join(60)
+        outcome = _at_once(lambda url=url: open_store(url).close(), 6)
+        failures += [o for o in outcome if isinstance(o, Exception)]
     assert failures == []
 
 
