@@ -30,7 +30,7 @@ from typing import Any
 
 from frontwire.dates.context import in_side_clause
 from frontwire.dates.expressions import DateExpression, find_date_expressions
-from frontwire.nlp import lemma
+from frontwire.nlp import lemma, pos
 from frontwire.nlp import sentences as split_sentences
 from frontwire.records import Document, Sentence
 
@@ -183,7 +183,7 @@ def _present_tense_root(root: Any) -> bool:
         return lemma(root) not in ("be", "have") or any(c.tag_ == "VBG" for c in root.children)
     if root.tag_ == "VBG" and not any(child.dep_ in ("aux", "auxpass") for child in root.children):
         return True  # "Protesters blockading access to the presses"
-    return root.pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX") for t in root.subtree)
+    return pos(root) in ("NOUN", "PROPN") and not any(pos(t) in ("VERB", "AUX") for t in root.subtree)
 
 
 def _role_by_time(text: str, expressions: Sequence[DateExpression], published: date | None, offset: int = 0) -> str:
