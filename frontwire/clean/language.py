@@ -30,6 +30,18 @@ def _reads_english(sample: str) -> bool:
         not _ENGLISH_ONLY.isdisjoint(words)
 
 
+def load_profiles() -> None:
+    """Load langdetect's language profiles (half a second, once per process), as its first question would."""
+    global _READY
+    with _LOCK:
+        if not _READY:
+            from langdetect import DetectorFactory, detector_factory
+
+            DetectorFactory.seed = 0  # deterministic: the same text always gets the same answer
+            detector_factory.init_factory()
+            _READY = True
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``'s main language, or None when the text is too short to tell (or English is as
     likely as the best guess)."""
@@ -38,14 +50,10 @@ def detect_language(text: str) -> str | None:
         return None
     if _reads_english(sample):
         return "en"  # langdetect costs some milliseconds a text: it is asked only where this does not settle it
-    global _READY
-    from langdetect import DetectorFactory, detect_langs
+    load_profiles()
+    from langdetect import detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
-    with _LOCK:
-        if not _READY:
-            DetectorFactory.seed = 0  # deterministic: the same text always gets the same answer
-            _READY = True
     try:
         ranked = detect_langs(sample)
     except LangDetectException:

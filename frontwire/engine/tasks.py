@@ -50,14 +50,10 @@ def worker_pipeline(settings: Settings) -> Pipeline:
 
 
 def warm(settings: Settings) -> str:
-    """Load what coding reads (spaCy, the gazetteer, the classifiers) now rather than in the first batch; return
-    this process's frontwire version, which must be the reading process's."""
-    from frontwire.nlp import load_nlp
-
+    """Load what coding reads (``Pipeline.load``) now rather than in the first batch; return this process's
+    frontwire version, which must be the reading process's."""
     with _TURN:
-        pipeline = worker_pipeline(settings)
-        load_nlp(settings.spacy_model)
-        pipeline.gazetteer, pipeline.classifier, pipeline.report_model  # noqa: B018 - loading is the point
+        worker_pipeline(settings).load()
     return __version__
 
 
