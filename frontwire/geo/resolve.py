@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
 
 from frontwire.geo.context import (
     DISTRICT_ADMIN1,
@@ -440,13 +442,22 @@ def _nationality(text: str, start: int, end: int) -> bool:
     Korean", "Azerbaijani")."""
     from frontwire.reference import reference
 
-    for country in reference().countries:
-        for adjective in country.adjectives:
-            for m in re.finditer(re.escape(adjective), text[max(0, end - len(adjective) - 8):end + len(adjective)]):
-                found = max(0, end - len(adjective) - 8) + m.start()
-                if found <= start and end <= found + len(adjective):
-                    return True
+    for adjective in _adjectives(reference()):
+        # each place the adjective is written near the span (a plain search: the ``re`` module's cache of 512
+        # patterns would turn over on the six hundred adjectives, each call)
+        window = max(0, end - len(adjective) - 8)
+        at = text.find(adjective, window, end + len(adjective))
+        while at != -1 and at <= start:
+            if end <= at + len(adjective):
+                return True
+            at = text.find(adjective, at + len(adjective), end + len(adjective))
     return False
+
+
+@lru_cache(maxsize=4)
+def _adjectives(lex: Any) -> tuple[str, ...]:
+    """Every country's adjectives, in the tables' order (``lex``: the reference tables)."""
+    return tuple(a for country in lex.countries for a in country.adjectives if a)
 
 
 def _strong(gaz: Gazetteer, i: int, name: str) -> bool:
