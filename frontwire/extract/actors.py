@@ -111,7 +111,27 @@ def _countries_alternation_in(lower: str, lex: Reference) -> str:
     lowered = _lowered_spellings(lex)
     if lowered is None:
         return _country_alternation(lex)
-    return "|".join(re.escape(w) for w, low in zip(_country_spellings(lex), lowered, strict=True) if low in lower)
+    by_start, short = _spellings_by_start(lex)
+    # a word of three letters or more is in the text only where its first three are: those are tried alone
+    starts = {lower[i:i + 3] for i in range(len(lower) - 2)}
+    held = [k for start in starts & by_start.keys() for k in by_start[start] if lowered[k] in lower]
+    held += [k for k in short if lowered[k] in lower]
+    spellings = _country_spellings(lex)
+    return "|".join(re.escape(spellings[k]) for k in sorted(held))
+
+
+@lru_cache(maxsize=4)
+def _spellings_by_start(lex: Reference) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """The country words' numbers (in ``_country_spellings``) by their first three letters lower-cased, and
+    those of the shorter words."""
+    by_start: dict[str, list[int]] = {}
+    short: list[int] = []
+    for k, low in enumerate(_lowered_spellings(lex) or ()):
+        if len(low) >= 3:
+            by_start.setdefault(low[:3], []).append(k)
+        else:
+            short.append(k)
+    return {start: tuple(ks) for start, ks in by_start.items()}, tuple(short)
 
 
 @lru_cache(maxsize=4)

@@ -67,6 +67,7 @@ class Gazetteer:
         self._by_unit: dict[tuple[str, str], list[int]] | None = None
         self._cells: dict[str, set[tuple[int, int]]] = {}
         self._strict: dict[int, frozenset[str]] = {}  # entries' spellings as ``exact`` compares them, once met
+        self._asked: dict[str, str] = {}  # the names ``exact`` was asked about, likewise (each against many entries)
         self._fuzzy_keys: dict[tuple[str, str, bool], tuple[list[str], list[int]]] = {}
 
     # -- building ---------------------------------------------------------------------------------------
@@ -211,7 +212,12 @@ class Gazetteer:
             if len(self._strict) >= STRICT_CACHE:
                 self._strict.clear()  # bounded: a long run meets ever more places
             spellings = self._strict[i] = frozenset(strict_key(n) for n in self.alt[i].split("|"))
-        return strict_key(name) in spellings
+        key = self._asked.get(name)
+        if key is None:
+            if len(self._asked) >= STRICT_CACHE:
+                self._asked.clear()
+            key = self._asked[name] = strict_key(name)
+        return key in spellings
 
     def members(self, cc: str, admin1: str | None = None) -> list[int]:
         """Entry numbers of the places in a country, or in one admin1 unit of it."""
