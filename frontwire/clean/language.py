@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from itertools import islice
 
 _LOCK = threading.Lock()
 _READY = False
@@ -19,6 +20,7 @@ _ENGLISH_WORDS = frozenset("the of and to was were that with for from by at his 
 _ENGLISH_ONLY = frozenset("the and were that with from his their they which been said after this".split())
 _ENGLISH_SHARE = 0.2
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _reads_english(sample: str) -> bool:
@@ -46,8 +48,8 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``'s main language, or None when the text is too short to tell (or English is as
     likely as the best guess)."""
     sample = text[:3000]
-    if len(re.findall(r"[^\W\d_]", sample)) < _MIN_LETTERS:
-        return None
+    if next(islice(_LETTER.finditer(sample), _MIN_LETTERS - 1, None), None) is None:
+        return None  # fewer letters than that (counted no further)
     if _reads_english(sample):
         return "en"  # langdetect costs some milliseconds a text: it is asked only where this does not settle it
     load_profiles()
