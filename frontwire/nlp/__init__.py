@@ -176,8 +176,8 @@ def parse(texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int =
     """Parse ``texts`` in batches, yielding one ``Doc`` per text in order.
 
     A batch holds at most ``batch_size`` texts and, past its first text, at most ``batch_chars`` characters:
-    thirty-two long articles at once took spaCy 1.2 GB where eight took 0.6 GB, no faster, while a hundred
-    short notes fit in 30,000 characters (and go 5% faster than thirty-two at a time). A longer text is parsed alone, in pieces (``_parse_long``)."""
+    thirty-two long articles at once took spaCy 1.2 GB where eight took 0.6 GB, no faster, while thirty-two
+    short notes fit in a few thousand characters. A longer text is parsed alone, in pieces (``_parse_long``)."""
     nlp = load_nlp(model)
     for batch in _batches(texts, batch_size, batch_chars):
         if len(batch) == 1 and len(batch[0]) > batch_chars:
