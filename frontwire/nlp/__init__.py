@@ -171,7 +171,7 @@ class _Ruler:
 BATCH_CHARS = 40_000  # characters of text spaCy parses at once: its working memory grows with a batch's length
 
 
-def parse(texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int = 128,
+def parse(texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int = 32,
           batch_chars: int = BATCH_CHARS) -> Iterator[Doc]:
     """Parse ``texts`` in batches, yielding one ``Doc`` per text in order.
 
