@@ -57,11 +57,18 @@ def clean_item(item: RawDocument | Failure) -> Document | Result:
         return Result(document=None, failure=Failure(item.origin, exc.stage, str(exc), item.id))
 
 
+_SETTLED = False
+
+
 def _settle() -> None:
-    """Move what is alive now (the models, gazetteer and tables loaded, which live as long as the process) out of
-    the garbage collector's sight: it otherwise walks their millions of objects again on every full collection,
-    0.4 s each, several in a thousand notes."""
-    gc.freeze()
+    """Once a process: move what is alive now (the models, gazetteer and tables loaded, which live as long as the
+    process) out of the garbage collector's sight, after a last collection of what is not: the collector otherwise
+    walks their millions of objects again on every full collection, 0.4 s each, several in a thousand notes."""
+    global _SETTLED
+    if not _SETTLED:
+        _SETTLED = True
+        gc.collect()
+        gc.freeze()
 
 
 def not_coded(document: Document) -> Result:
@@ -77,7 +84,6 @@ class Pipeline:
         self.settings = settings or Settings()
         self._classifier = classifier
         self._report_model: Any = None
-        self._settled = False
         if self.settings.reference_dir is not None:
             # the reference tables are read through one accessor in every stage (the ledger's too): the pipeline
             # names the user's folder for it
@@ -114,7 +120,6 @@ class Pipeline:
         self.gazetteer, self.classifier, self.report_model, reference()  # noqa: B018 - loading is the point
         load_profiles()
         _settle()
-        self._settled = True
         return self
 
     def run(self, items: Iterable[RawDocument | Failure], *, skip: Any = None) -> Iterator[Result]:
@@ -138,9 +143,7 @@ class Pipeline:
             if len(batch) >= self.settings.batch_size:
                 yield from self._process_batch(batch)
                 batch = []
-                if not self._settled:
-                    _settle()  # everything the stages load is loaded by the end of the first batch
-                    self._settled = True
+                _settle()  # everything the stages load is loaded by the end of the first batch
         if batch:
             yield from self._process_batch(batch)
 
@@ -170,7 +173,7 @@ class Pipeline:
         """Extract, place and date every event of one parsed document (against ``gazetteer``, the pipeline's
         unless given)."""
         sentences = split_sentences(doc, document.text)  # the one split every stage below reads
-        gazetteer = gazetteer or self.gazetteer
+        gazetteer = self.gazetteer if gazetteer is None else gazetteer
         frames = extract_frames(document, doc, classifier=self.classifier, report_model=self.report_model,
                                 gazetteer=gazetteer, sentences=sentences)
         placed = [Placed(frame, resolve_event_place(frame, document, gazetteer),
