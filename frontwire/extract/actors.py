@@ -17,7 +17,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from frontwire.extract.triggers import fold_case
+from frontwire.extract.triggers import fold_case, pattern_needles
 from frontwire.reference import Person, Reference, reference
 
 _MILITARY_NOUNS = (r"(?:armed forces|military forces|security forces|government forces|forces|army|military|troops|"
@@ -283,19 +283,10 @@ def find_actors(text: str, *, home: str | None = None, speaker_country: str | No
                 add(item.name, item.country, 1, "person", m.start(), m.end())
             else:
                 add(item.name, item.country, item.inter, "group", m.start(), m.end())
-    generic = [
-        (_POLICE_NOUNS, "police"), (_CIVILIAN, "civilians"), (_PROTEST, "protesters"), (_RIOT, "rioters"),
-        (_UNIDENTIFIED, "unidentified"), (_PARTISAN, "partisan"),
-        (r"(?:security forces|government forces|soldiers?|troops|servicem[ae]n|the army|army units|military forces|"
-         r"armed forces|commandos?|security personnel|military personnel|check ?posts?|checkpoints?|military base|outposts?)",
-         "military"),
-    ]
-    for generic_pattern, kind in generic:
-        flags = re.IGNORECASE if kind != "police" else 0
-        # police are lower case in running text; "Police" only where a sentence starts with them
-        generic_regex = (rf"\b{generic_pattern}\b" if kind != "police"
-                         else rf"(?:\b{generic_pattern}|(?:^|(?<=[.!?]\s)|(?<=\n))Police(?:m[ae]n)?)\b")
-        for m in re.finditer(generic_regex, text, flags):
+    for generic_regex, kind, needles in _generic_patterns():
+        if needles is not None and not any(n in lower for n in needles):
+            continue  # none of the words every match holds: it cannot match
+        for m in generic_regex.finditer(text):
             if kind == "police" and m.group(0) in ("NDS", "intelligence"):
                 country = home
             else:
@@ -317,6 +308,26 @@ def find_actors(text: str, *, home: str | None = None, speaker_country: str | No
                 inter = {"civilians": 7, "protesters": 6, "rioters": 5, "unidentified": 3}[kind]
                 add(generic_actor(label, country), country, inter, kind, m.start(), m.end())
     return _drop_overlaps(found)
+
+
+@lru_cache(maxsize=1)
+def _generic_patterns() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...] | None], ...]:
+    """The unnamed actors' patterns, each with its kind and the words one of which every match holds."""
+    generic = [
+        (_POLICE_NOUNS, "police"), (_CIVILIAN, "civilians"), (_PROTEST, "protesters"), (_RIOT, "rioters"),
+        (_UNIDENTIFIED, "unidentified"), (_PARTISAN, "partisan"),
+        (r"(?:security forces|government forces|soldiers?|troops|servicem[ae]n|the army|army units|military forces|"
+         r"armed forces|commandos?|security personnel|military personnel|check ?posts?|checkpoints?|military base|outposts?)",
+         "military"),
+    ]
+    out = []
+    for generic_pattern, kind in generic:
+        flags = re.IGNORECASE if kind != "police" else 0
+        # police are lower case in running text; "Police" only where a sentence starts with them
+        compiled = re.compile(rf"\b{generic_pattern}\b" if kind != "police"
+                              else rf"(?:\b{generic_pattern}|(?:^|(?<=[.!?]\s)|(?<=\n))Police(?:m[ae]n)?)\b", flags)
+        out.append((compiled, kind, pattern_needles(compiled)))
+    return tuple(out)
 
 
 def _drop_overlaps(found: list[ActorMention]) -> list[ActorMention]:
