@@ -17,7 +17,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from frontwire.extract.triggers import fold_case, pattern_needles
+from frontwire.extract.triggers import fold_case, may_hold, pattern_needles
 from frontwire.reference import Person, Reference, reference
 
 _MILITARY_NOUNS = (r"(?:armed forces|military forces|security forces|government forces|forces|army|military|troops|"
@@ -284,7 +284,7 @@ def find_actors(text: str, *, home: str | None = None, speaker_country: str | No
             else:
                 add(item.name, item.country, item.inter, "group", m.start(), m.end())
     for generic_regex, kind, needles in _generic_patterns():
-        if needles is not None and not any(n in lower for n in needles):
+        if not may_hold(needles, lower):
             continue  # none of the words every match holds: it cannot match
         for m in generic_regex.finditer(text):
             if kind == "police" and m.group(0) in ("NDS", "intelligence"):

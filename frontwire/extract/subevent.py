@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from frontwire.extract.acled import PROTEST_FAMILY, Codebook, SubEventType, load_codebook
-from frontwire.extract.triggers import TriggerHit, fold_case, pattern_needles, triggers_of
+from frontwire.extract.triggers import TriggerHit, fold_case, may_hold, pattern_needles, triggers_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from frontwire.extract.classifier import SubEventClassifier
@@ -107,31 +107,20 @@ def _mask_figurative(text: str) -> str:
     # each test is made only where the text holds a word every match of it needs (``pattern_needles``): most
     # texts hold none of a market's, a match's or an accident's words
     folded = fold_case(text)
-    if _may_match(_MARKET, folded) and len(_MARKET.findall(text)) >= 2:
+    if may_hold(pattern_needles(_MARKET), folded) and len(_MARKET.findall(text)) >= 2:
         text = re.sub(r"\b(?:rall(?:y|ies|ied|ying)|march(?:ed|es|ing)?)\b", blank, text, flags=re.I)
         folded = fold_case(text)
-    if _may_match(_SPORT, folded) and len(_SPORT.findall(text)) >= 2:
+    if may_hold(pattern_needles(_SPORT), folded) and len(_SPORT.findall(text)) >= 2:
         text = re.sub(r"\b(?:rall(?:y|ies|ied|ying)|march(?:ed|es|ing)?|clash(?:es|ed)?|battl\w*|fight\w*|fought|"
                       r"attack\w*|shots?|shooting|shoot-?outs?|beat(?:en|ing)?|offensive|derby)\b", blank, text, flags=re.I)
         folded = fold_case(text)
-    if _may_match(_ACCIDENT, folded) and _ACCIDENT.search(text) and not _WEAPON.search(text):
+    if may_hold(pattern_needles(_ACCIDENT), folded) and _ACCIDENT.search(text) and not _WEAPON.search(text):
         text = re.sub(r"\b(?:killed|killing|died|dead|injured|wounded|hurt|hit)\b", blank, text, flags=re.I)
         folded = fold_case(text)
     if "demonstrated" not in folded:
         return text
     return re.sub(r"\bdemonstrated(?=\s+(?:its|their|his|her|high|great|a|an|the|that|how)\b)", blank, text,
                   flags=re.I)
-
-
-@lru_cache(maxsize=8)
-def _needles_of(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    return pattern_needles(pattern)
-
-
-def _may_match(pattern: re.Pattern[str], folded: str) -> bool:
-    """Whether ``pattern`` can match a text whose ``fold_case`` is ``folded``."""
-    needles = _needles_of(pattern)
-    return needles is None or any(n in folded for n in needles)
 
 
 # -- context tests: what a codebook entry may ask of the text (``needs`` / ``unless``) --------------------------

@@ -68,7 +68,7 @@ def blank_unreported(text: str) -> str:
     """``text`` with the words that report no act of an event blanked, offsets kept."""
     folded = fold_case(text)
     for pattern, needles in _needled_unreported():
-        if needles is not None and not any(n in folded for n in needles):
+        if not may_hold(needles, folded):
             continue  # (see ``find_triggers``)
         blanked = pattern.sub(_blank, text)
         if blanked != text:
@@ -132,6 +132,13 @@ def _needled(book: Codebook) -> tuple[tuple[SubEventSpec, tuple[str, ...] | None
     return tuple((spec, pattern_needles(spec.pattern)) for spec in book.types.values())
 
 
+def may_hold(needles: tuple[str, ...] | None, folded: str) -> bool:
+    """Whether a text whose ``fold_case`` is ``folded`` may match a pattern whose ``pattern_needles`` are
+    ``needles``: it holds one of them, or the pattern does not say."""
+    return needles is None or any(n in folded for n in needles)
+
+
+@lru_cache(maxsize=256)
 def pattern_needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Lower-cased words one of which every match of ``pattern`` holds in its text ``fold_case``'d, or None where
     the pattern does not say (or says it in letters beyond ASCII, whose case-folding is not worked out here)."""
