@@ -21,9 +21,15 @@ from frontwire.extract.assemble import make_frame
 from frontwire.extract.claims import find_speaker, is_historical, modality_of, quote_spans, speaker_of
 from frontwire.extract.classifier import SubEventClassifier
 from frontwire.extract.events import EVENT_MODALITIES, group_mentions
-from frontwire.extract.geo_hints import biggest_place, gazetteer_in_use, place_countries, state_in_country
+from frontwire.extract.geo_hints import (
+    biggest_place,
+    gazetteer_in_use,
+    place_countries,
+    state_anywhere,
+    state_in_country,
+)
 from frontwire.extract.mentions import ArticleContext, read_mentions, source_speaker
-from frontwire.extract.places import enumerated_settlements, event_places, listed_location_count
+from frontwire.extract.places import country_adjectives, enumerated_settlements, event_places, listed_location_count
 from frontwire.extract.quantities import coder_remark, count_fatalities
 from frontwire.extract.reports import ReportModel, load_report_model
 from frontwire.extract.roles import STATE_KINDS, assign_roles, bare_country_subject, generic_agent
@@ -52,7 +58,7 @@ def _country_scores(text: str, units: list[Unit] | None = None) -> dict[str, flo
     a country the lead names outweighs one a background or reaction sentence names (an insurgency's threat to
     South Africa is not where an article on Mozambique's islands is)."""
     counts: dict[str, float] = {}
-    adjectives = {a for c in reference().countries for a in c.adjectives}
+    adjectives = country_adjectives(reference())
     for country, start, end in find_countries(text):
         before = text[max(0, start - 12):start]
         weight = 3.0 if re.search(r"\b(?:in|near|at|across|outside)\s+(?:the\s+)?$", before) else 1.0
@@ -130,6 +136,13 @@ def _lead_first(scores: dict[str, float], towns: list[tuple[Span, str, int, bool
     if lead is None or lead in named[:1] or (named and scores[named[0]] >= NAMED_ENOUGH):
         return named
     return [lead, *(c for c in named if c != lead)]
+
+
+def _lead_matters(scores: dict[str, float]) -> bool:
+    """Whether the lead's towns can change the order ``_lead_first`` gives the countries of ``scores``: not where a
+    country is named strongly enough to stand first whatever town leads, and none of them is also some country's
+    state (whose score the lead town's country would take)."""
+    return max(scores.values(), default=0.0) < NAMED_ENOUGH or any(state_anywhere(c) for c in scores)
 
 
 def _home_town(towns: list[tuple[Span, str, int, bool]], country: str | None) -> Span | None:
@@ -224,8 +237,10 @@ def _extract_frames(document: Document, doc: Any, classifier: SubEventClassifier
         return []
     entities = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents) if doc is not None else ()
     entities += _surnames(text, entities)
-    towns = _lead_towns(units, entities, text, document.title)
-    countries = _feed_first(document.countries, _lead_first(_country_scores(text, units), towns))
+    scores = _country_scores(text, units)
+    # the lead's towns are read where they may change the countries' order, and for an article's home town below
+    towns = _lead_towns(units, entities, text, document.title) if _lead_matters(scores) else None
+    countries = _feed_first(document.countries, _lead_first(scores, towns or []))
     if not countries:
         # no country named: the places named decide (through the geo stage's gazetteer, where installed)
         for name in place_countries(text):
@@ -238,6 +253,8 @@ def _extract_frames(document: Document, doc: Any, classifier: SubEventClassifier
         frame = _note_frame(document, sentences, classifier, home, countries)
         return [frame] if frame else []
     reports = tuple(float(p) for p in model.predict([u.text for u in units])) if model is not None else ()
+    if towns is None:
+        towns = _lead_towns(units, entities, text, document.title)
     home_town = _home_town(towns, home)
     sole_town = home_town if len({t[0].text for t in towns if t[1] == home and t[3]}) == 1 else None
     ctx = ArticleContext(document, home, tuple(countries), classifier, _partisan_outlet(document.source),

@@ -102,6 +102,16 @@ def state_in_country(name: str, country: str) -> bool:
         return False
 
 
+def state_anywhere(name: str) -> bool:
+    """True when some country has a state or province called exactly ``name``: where this is False,
+    ``state_in_country(name, country)`` is False for every country."""
+    try:
+        gaz = _gazetteer()
+        return any(gaz.kinds[i] == 1 and gaz.exact(i, name) for i in gaz.lookup(name))
+    except Exception:  # noqa: BLE001 - the geo stage is optional here, as above
+        return False
+
+
 def biggest_place(name: str) -> tuple[str, int, bool] | None:
     """The country and population of the most populous place called exactly ``name`` ("Melbourne": Australia,
     not Florida; "Portland": Oregon, not the Jamaican parish; a province or state weighs as its biggest town),

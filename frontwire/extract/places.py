@@ -8,6 +8,7 @@ found here; the geo stage decides where they are.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -114,7 +115,7 @@ def directions(text: str, offset: int = 0) -> list[PlaceMention]:
     return out
 
 
-def located_places(text: str, offset: int = 0, *, exclude: tuple[str, ...] = (), country_context: bool = False
+def located_places(text: str, offset: int = 0, *, exclude: Collection[str] = (), country_context: bool = False
                    ) -> list[PlaceMention]:
     """ "near Aygedzor, Tavush", "in Dawlat Abad district, Balkh", "in the Zangilan region", "in Kabul city"."""
     out: list[PlaceMention] = []
@@ -246,14 +247,20 @@ def captured_places(text: str, offset: int = 0) -> list[PlaceMention]:
 # -- the places of an event sentence ----------------------------------------------------------------------
 
 @lru_cache(maxsize=4)
-def _country_words(lex: Reference) -> tuple[str, ...]:
+def _country_words(lex: Reference) -> frozenset[str]:
     words: set[str] = set()
     for c in lex.countries:
         # capitals and regions among the aliases are real places; only names, adjectives and acronyms are not
         words.update((c.name, *c.adjectives, *(a for a in c.aliases if a.isupper() or a == "Kremlin")))
     # nor days and months ("at the head of Friday's protest march")
     words.update(WEEKDAY_NAMES + MONTH_NAMES)
-    return tuple(sorted(words))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4)
+def country_adjectives(lex: Reference) -> frozenset[str]:
+    """Every country's adjectives ("Afghan", "Russian"): whose, not where."""
+    return frozenset(a for c in lex.countries for a in c.adjectives)
 
 
 # a place has no home: "outside Nancy Pelosi's home", "at the senator's house"
@@ -343,7 +350,7 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
     if taken and taken[0].name and taken[0].name.text not in exclude:
         return taken
     people = _person_names(reference())
-    adjectives = {a for c in reference().countries for a in c.adjectives}
+    adjectives = country_adjectives(reference())
     located = []
     for p in located_places(sentence, offset, exclude=exclude, country_context=article):
         if _named_otherwise(p, entities, sentence, offset) or _heads_a_name(p, sentence, offset):
