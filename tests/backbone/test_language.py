@@ -41,3 +41,11 @@ def test_a_coders_note_is_settled_by_its_grammar_words():
     note = "On 4 May 2021, an IED planted by militants hit an army vehicle on the road in Maiwand district, Kandahar."
     assert _reads_english(note)
     assert detect_language(note) == "en"
+
+
+def test_a_note_without_english_only_grammar_words_is_settled_by_its_report_words():
+    # "was", "by", "in", "on" are German, Dutch or Danish words too: "killed" is English alone
+    note = "On 9 June 2021, 1 soldier was killed by a sniper in Nad Ali district, Helmand."
+    assert _reads_english(note)
+    assert not _reads_english(note.replace("killed", "hit"))
+    assert detect_language(note) == "en"
