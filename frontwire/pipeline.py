@@ -21,7 +21,7 @@ from frontwire.clean import clean_raw
 from frontwire.config import Settings
 from frontwire.dates import resolve_event_date
 from frontwire.errors import FrontwireError
-from frontwire.extract import compose_notes, extract_frames, note_texts
+from frontwire.extract import NOTE_MAX_CHARS, compose_notes, extract_frames, note_texts
 from frontwire.extract.actors import local_actor
 from frontwire.extract.classifier import load_classifier
 from frontwire.extract.events import absorb_placed, family, merge_frames, merge_placed, place_day_key
@@ -153,8 +153,10 @@ class Pipeline:
         return list(self._process_batch(documents))
 
     def _process_batch(self, documents: list[Document]) -> Iterator[Result]:
+        # a text short enough to be a coder's note is parsed without its entities, which a note's stages seldom read
+        # (``frontwire.nlp.entities`` recognises them when one does)
         parsed = parse((d.text for d in documents), model=self.settings.spacy_model,
-                       batch_size=self.settings.batch_size)
+                       batch_size=self.settings.batch_size, entities_from=NOTE_MAX_CHARS)
         if self.classifier is not None:
             self.classifier.expect(note_texts(documents))
         gazetteer = self.gazetteer  # once a batch: it looks for new imports on disk each time it is asked for

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from frontwire.extract.acled import SUB_EVENT_TYPES, disorder_type_of, event_type_of, interaction
 from frontwire.extract.classifier import SubEventClassifier, load_classifier, train_classifier
-from frontwire.extract.frames import extract_frames, note_texts
+from frontwire.extract.frames import NOTE_MAX_CHARS, extract_frames, note_texts
 from frontwire.extract.notes import compose_notes
 
 __all__ = [
@@ -32,5 +32,6 @@ __all__ = [
     "interaction",
     "load_classifier",
     "note_texts",
+    "NOTE_MAX_CHARS",
     "train_classifier",
 ]

@@ -35,11 +35,12 @@ from frontwire.extract.reports import ReportModel, load_report_model
 from frontwire.extract.roles import STATE_KINDS, assign_roles, bare_country_subject, generic_agent
 from frontwire.extract.structure import Role, Unit, read_structure
 from frontwire.extract.subevent import Typing, choose_sub_event, type_by_rules
+from frontwire.nlp import entities as named_entities
 from frontwire.records import Document, EventFrame, Sentence, Span
 from frontwire.reference import reference
 
 _NOTE_MAX_SENTENCES = 4
-_NOTE_MAX_CHARS = 1500  # a text this short of few sentences may be typed whole, as a coder's note
+NOTE_MAX_CHARS = 1500  # a text this short of few sentences may be typed whole, as a coder's note
 
 
 # how much a country named in a sentence of each role tells where the article's events are
@@ -168,6 +169,12 @@ def opinion_column(title: str | None) -> bool:
     return bool(title and _COLUMN.search(title))
 
 
+def _entities(doc: Any, text: str) -> tuple[tuple[int, int, str], ...]:
+    """The parser's named entities of the text, with the later bare uses of a person's surname (``_surnames``)."""
+    found = named_entities(doc) if doc is not None else ()
+    return found + _surnames(text, found)
+
+
 def _surnames(text: str, entities: tuple[tuple[int, int, str], ...]) -> tuple[tuple[int, int, str], ...]:
     """Where the text names a person in full ("Lauren B. Victor"), each later bare use of the surname ("yelling
     at Victor") as a SURNAME entity: a person, never a place, whatever the gazetteer holds."""
@@ -223,7 +230,7 @@ def extract_frames(document: Document, doc: Any, *, classifier: SubEventClassifi
 def note_texts(documents: Sequence[Document]) -> list[str]:
     """The texts the classifier will be asked to type whole (``SubEventClassifier.expect``): those of the short
     documents, which a coder's note or a brief is typed as (the note's body is nearly always its whole text)."""
-    return [d.text.strip() for d in documents if d.status == "ok" and len(d.text) < _NOTE_MAX_CHARS]
+    return [d.text.strip() for d in documents if d.status == "ok" and len(d.text) < NOTE_MAX_CHARS]
 
 
 def _extract_frames(document: Document, doc: Any, classifier: SubEventClassifier | None,
@@ -235,11 +242,13 @@ def _extract_frames(document: Document, doc: Any, classifier: SubEventClassifier
     sentences = [u for u in units if u.role != Role.DEBRIS]
     if not sentences:
         return []
-    entities = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents) if doc is not None else ()
-    entities += _surnames(text, entities)
     scores = _country_scores(text, units)
-    # the lead's towns are read where they may change the countries' order, and for an article's home town below
-    towns = _lead_towns(units, entities, text, document.title) if _lead_matters(scores) else None
+    # the entities (and the lead's towns they place) are read where the lead's towns may change the countries'
+    # order, and for an article: a coder's note that names its country needs neither (``parse``'s entities_from)
+    entities = towns = None
+    if _lead_matters(scores):
+        entities = _entities(doc, text)
+        towns = _lead_towns(units, entities, text, document.title)
     countries = _feed_first(document.countries, _lead_first(scores, towns or []))
     if not countries:
         # no country named: the places named decide (through the geo stage's gazetteer, where installed)
@@ -249,10 +258,12 @@ def _extract_frames(document: Document, doc: Any, classifier: SubEventClassifier
             if country not in countries:
                 countries.append(country)
     home = countries[0] if countries else None
-    if len(sentences) <= _NOTE_MAX_SENTENCES and len(text) < _NOTE_MAX_CHARS and _reads_as_one_event(sentences):
+    if len(sentences) <= _NOTE_MAX_SENTENCES and len(text) < NOTE_MAX_CHARS and _reads_as_one_event(sentences):
         frame = _note_frame(document, sentences, classifier, home, countries)
         return [frame] if frame else []
     reports = tuple(float(p) for p in model.predict([u.text for u in units])) if model is not None else ()
+    if entities is None:
+        entities = _entities(doc, text)
     if towns is None:
         towns = _lead_towns(units, entities, text, document.title)
     home_town = _home_town(towns, home)

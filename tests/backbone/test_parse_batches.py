@@ -54,3 +54,37 @@ def test_a_text_longer_than_spacys_own_limit_is_parsed():
     text = line * (limit // len(line) + 2)
     doc = next(parse([text]))
     assert len(doc.text) == len(text) > limit
+
+
+# our own sentences: a short note, a longer text, and one that names no entity at all
+NAMED = ["On 2 May, Taliban fighters attacked a police post in Kunduz city, Afghanistan.",
+         "Police in Minsk detained dozens of protesters near Independence Square on Sunday, the Viasna group said. "
+         "Svetlana Tikhanovskaya called from Vilnius for a new march.",
+         "a quiet day"]
+
+
+def test_entities_held_back_from_short_texts_are_the_ones_the_batch_would_have_found():
+    from frontwire.nlp import entities
+
+    eager = [entities(doc) for doc in parse(NAMED)]
+    assert eager[0] and eager[1] and not eager[2]
+    deferred = list(parse(NAMED, entities_from=100))  # the first and last are short, the middle one long
+    assert [doc.has_annotation("ENT_IOB") for doc in deferred] == [False, True, False]
+    assert [entities(doc) for doc in deferred] == eager
+    assert all(doc.has_annotation("ENT_IOB") for doc in deferred)  # recognised once, when first asked
+    assert [entities(doc) for doc in deferred] == eager
+
+
+def test_a_coders_note_that_names_its_country_is_coded_without_its_entities():
+    from frontwire.config import Settings
+    from frontwire.pipeline import Pipeline, clean_item
+    from frontwire.records import RawDocument
+
+    note = "On 2 May 2021, Taliban fighters attacked a police post in Kunduz city, Kunduz province, Afghanistan."
+    document = clean_item(RawDocument(id="n1", text=note, origin="test"))
+    pipeline = Pipeline(Settings(progress=False))
+    eager = [c.to_dict() for c in pipeline.claims_for_document(document, next(parse([document.text])))]
+    doc = next(parse([document.text], entities_from=1500))
+    deferred = [c.to_dict() for c in pipeline.claims_for_document(document, doc)]
+    assert deferred == eager and eager[0]["country"] == "Afghanistan"
+    assert not doc.has_annotation("ENT_IOB")  # its stages never asked for the entities
