@@ -23,6 +23,7 @@ from frontwire.extract.frames import NOTE_MAX_CHARS, extract_frames, note_texts
 from frontwire.extract.notes import compose_notes
 
 __all__ = [
+    "NOTE_MAX_CHARS",
     "SUB_EVENT_TYPES",
     "SubEventClassifier",
     "compose_notes",
@@ -32,6 +33,5 @@ __all__ = [
     "interaction",
     "load_classifier",
     "note_texts",
-    "NOTE_MAX_CHARS",
     "train_classifier",
 ]
