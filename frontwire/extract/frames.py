@@ -29,7 +29,7 @@ from frontwire.extract.geo_hints import (
     state_in_country,
 )
 from frontwire.extract.mentions import ArticleContext, read_mentions, source_speaker
-from frontwire.extract.places import country_adjectives, enumerated_settlements, event_places, listed_location_count
+from frontwire.extract.places import enumerated_settlements, event_places, listed_location_count
 from frontwire.extract.quantities import coder_remark, count_fatalities
 from frontwire.extract.reports import ReportModel, load_report_model
 from frontwire.extract.roles import STATE_KINDS, assign_roles, bare_country_subject, generic_agent
@@ -59,7 +59,7 @@ def _country_scores(text: str, units: list[Unit] | None = None) -> dict[str, flo
     a country the lead names outweighs one a background or reaction sentence names (an insurgency's threat to
     South Africa is not where an article on Mozambique's islands is)."""
     counts: dict[str, float] = {}
-    adjectives = country_adjectives(reference())
+    adjectives = reference().adjectives
     for country, start, end in find_countries(text):
         before = text[max(0, start - 12):start]
         weight = 3.0 if re.search(r"\b(?:in|near|at|across|outside)\s+(?:the\s+)?$", before) else 1.0

@@ -257,12 +257,6 @@ def _country_words(lex: Reference) -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=4)
-def country_adjectives(lex: Reference) -> frozenset[str]:
-    """Every country's adjectives ("Afghan", "Russian"): whose, not where."""
-    return frozenset(a for c in lex.countries for a in c.adjectives)
-
-
 # a place has no home: "outside Nancy Pelosi's home", "at the senator's house"
 _DWELLING_AFTER = re.compile(r"['’]s\s+(?:\w+\s+)?(?:home|house|residence|apartment|flat|mansion|estate|farmhouse|"
                              r"doorstep|front door|driveway|pad)\b", re.I)
@@ -350,7 +344,7 @@ def event_places(sentence: str, offset: int, entities: list[tuple[int, int, str]
     if taken and taken[0].name and taken[0].name.text not in exclude:
         return taken
     people = _person_names(reference())
-    adjectives = country_adjectives(reference())
+    adjectives = reference().adjectives
     located = []
     for p in located_places(sentence, offset, exclude=exclude, country_context=article):
         if _named_otherwise(p, entities, sentence, offset) or _heads_a_name(p, sentence, offset):

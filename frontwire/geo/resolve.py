@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Any
 
 from frontwire.geo.context import (
     DISTRICT_ADMIN1,
@@ -442,7 +440,7 @@ def _nationality(text: str, start: int, end: int) -> bool:
     Korean", "Azerbaijani")."""
     from frontwire.reference import reference
 
-    for adjective in _adjectives(reference()):
+    for adjective in reference().adjectives:  # (any one near the span will do: their order does not matter)
         # each place the adjective is written near the span (a plain search: the ``re`` module's cache of 512
         # patterns would turn over on the six hundred adjectives, each call)
         window = max(0, end - len(adjective) - 8)
@@ -452,12 +450,6 @@ def _nationality(text: str, start: int, end: int) -> bool:
                 return True
             at = text.find(adjective, at + len(adjective), end + len(adjective))
     return False
-
-
-@lru_cache(maxsize=4)
-def _adjectives(lex: Any) -> tuple[str, ...]:
-    """Every country's adjectives, in the tables' order (``lex``: the reference tables)."""
-    return tuple(a for country in lex.countries for a in country.adjectives if a)
 
 
 def _strong(gaz: Gazetteer, i: int, name: str) -> bool:

@@ -24,7 +24,7 @@ _LOCK = threading.Lock()
 _MODELS: dict[str, Language] = {}
 _LEMMATIZERS: dict[int, Any] = {}  # the lemmatizer of each loaded model, by its vocabulary (off in the pipeline)
 _RULERS: dict[int, Any] = {}  # its attribute ruler, likewise (``_Ruler``): the coarse tags and lemma exceptions
-_RECOGNISERS: dict[int, tuple[str, Any]] = {}  # its entity recogniser's name and component, by its vocabulary
+_RECOGNISERS: dict[int, Any] = {}  # its entity recogniser ("ner"), likewise (on in the pipeline; see ``parse``)
 _SENTENCE_FINAL = {".", "!", "?", ";", ":", "…", '"', "”", "’", "'", ")", "]"}
 
 
@@ -60,7 +60,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
                 nlp.disable_pipe("lemmatizer")
             # the entity recogniser stays in the pipeline; ``parse`` may hold it back from short texts (``entities``)
             if "ner" in nlp.pipe_names:
-                _RECOGNISERS[id(nlp.vocab)] = ("ner", nlp.get_pipe("ner"))
+                _RECOGNISERS[id(nlp.vocab)] = nlp.get_pipe("ner")
             _MODELS[model] = nlp
         return _MODELS[model]
 
@@ -187,14 +187,14 @@ def parse(texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int =
     takes three fifths of the small model's time on a short text; ``entities`` runs it on the text if a stage
     asks (the stages of a coder's note seldom do). 0 (the default): every text's entities are recognised here."""
     nlp = load_nlp(model)
-    name, recogniser = _RECOGNISERS.get(id(nlp.vocab), ("", None)) if entities_from else ("", None)
+    recogniser = _RECOGNISERS.get(id(nlp.vocab)) if entities_from else None
     for batch in _batches(texts, batch_size, batch_chars):
         if len(batch) == 1 and len(batch[0]) > batch_chars:
             yield _parse_long(nlp, batch[0], batch_chars)
         elif recogniser is None or all(len(text) >= entities_from for text in batch):
             yield from nlp.pipe(batch, batch_size=len(batch))
         else:
-            docs = list(nlp.pipe(batch, batch_size=len(batch), disable=[name]))
+            docs = list(nlp.pipe(batch, batch_size=len(batch), disable=["ner"]))
             longer = [doc for doc, text in zip(docs, batch, strict=True) if len(text) >= entities_from]
             for _ in recogniser.pipe(longer, batch_size=max(1, len(longer))):
                 pass  # the recogniser annotates each document in place, as it would have in the pipeline
@@ -206,7 +206,7 @@ def entities(doc: Doc) -> tuple[tuple[int, int, str], ...]:
     left unrecognised (``entities_from``) are recognised now, once: the recogniser comes last in the pipeline and
     reads only the words and the sentences, so it finds what it would have found in the batch."""
     if len(doc) and not doc.has_annotation("ENT_IOB"):
-        _, recogniser = _RECOGNISERS.get(id(doc.vocab), ("", None))
+        recogniser = _RECOGNISERS.get(id(doc.vocab))
         if recogniser is not None:
             recogniser(doc)
     return tuple((e.start_char, e.end_char, e.label_) for e in doc.ents)

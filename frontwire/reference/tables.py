@@ -50,6 +50,11 @@ class Reference:
         return CountryWords(self.countries)
 
     @cached_property
+    def adjectives(self) -> frozenset[str]:
+        """Every country's adjectives ("Afghan", "Russian"): whose, not where."""
+        return frozenset(a for c in self.countries for a in c.adjectives if a)
+
+    @cached_property
     def person_words(self) -> PersonWords:
         return PersonWords(self.people)
 
